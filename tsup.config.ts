@@ -1,0 +1,30 @@
+import { defineConfig } from "tsup";
+
+const modules = ["graph", "scm", "sampling", "interventions", "identification", "io"];
+
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+    },
+    format: ["esm", "cjs"],
+    // TypeScript 6: tsup injects the deprecated `baseUrl` into the dts build.
+    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    sourcemap: true,
+    clean: true,
+    target: "node20",
+    // One shared chunk per format, so that error classes are identical across subpaths.
+    splitting: true,
+    treeshake: true,
+    // `import.meta.url` in the CJS build (used to load mathjs lazily).
+    shims: true,
+  },
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    banner: { js: "#!/usr/bin/env node" },
+    target: "node20",
+    sourcemap: true,
+  },
+]);
