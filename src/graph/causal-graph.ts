@@ -505,7 +505,7 @@ export class CausalGraph {
     if (this.#index) return this.#index;
     const names = this.nodes();
     const id = new Map<string, number>();
-    names.forEach((v, i) => id.set(v, i));
+    for (let i = 0; i < names.length; i++) id.set(names[i] as string, i);
     const csr = (neigh: (v: string) => string[]): [Int32Array, Int32Array] => {
       const offsets = new Int32Array(names.length + 1);
       const lists = names.map(neigh);

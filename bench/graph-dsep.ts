@@ -1,0 +1,118 @@
+/**
+ * Benchmark: d-separation queries on a random 5,000-node DAG with average degree 3.5.
+ *
+ * Run: `npx tsx --conditions=@causalkit/source bench/graph-dsep.ts`
+ *
+ * The graph and the queries come from a seeded PRNG (mulberry32), so every run measures the
+ * same workload. Each query draws |X| = |Y| = 1 and |Z| in 0..3, pairwise disjoint.
+ */
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { CausalGraph, dSeparated } from "../src/graph/index.js";
+
+const NODES = 5_000;
+const AVERAGE_DEGREE = 3.5;
+const QUERIES = 1_000;
+const WARMUP = 200;
+const SEED = 20240601;
+
+/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random DAG: edges from lower to higher rank, nodes inserted in a shuffled order. */
+function randomDag(rand: () => number, n: number, averageDegree: number): CausalGraph {
+  const edgeCount = Math.round((n * averageDegree) / 2);
+  const names = Array.from({ length: n }, (_, i) => `v${i}`);
+  const seen = new Set<number>();
+  const directed: [string, string][] = [];
+  while (directed.length < edgeCount) {
+    let a = Math.floor(rand() * n);
+    let b = Math.floor(rand() * n);
+    if (a === b) continue;
+    if (a > b) [a, b] = [b, a];
+    const key = a * n + b;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    directed.push([names[a] as string, names[b] as string]);
+  }
+  const order = [...names];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j] as string, order[i] as string];
+  }
+  return CausalGraph.from({ nodes: order, directed });
+}
+
+/** Disjoint random X, Y (one node each) and Z (0..3 nodes). */
+function randomQuery(rand: () => number, names: readonly string[]): [string[], string[], string[]] {
+  const picked = new Set<string>();
+  const draw = (): string => {
+    for (;;) {
+      const v = names[Math.floor(rand() * names.length)] as string;
+      if (!picked.has(v)) {
+        picked.add(v);
+        return v;
+      }
+    }
+  };
+  const X = [draw()];
+  const Y = [draw()];
+  const zSize = Math.floor(rand() * 4);
+  const Z = Array.from({ length: zSize }, draw);
+  return [X, Y, Z];
+}
+
+/** Builds the graph, times the queries and prints the figures. */
+export async function run(): Promise<void> {
+  const rand = mulberry32(SEED);
+  const t0 = performance.now();
+  const graph = randomDag(rand, NODES, AVERAGE_DEGREE);
+  graph.compactIndex();
+  const buildMs = performance.now() - t0;
+  const names = graph.nodes();
+  const queries = Array.from({ length: WARMUP + QUERIES }, () => randomQuery(rand, names));
+
+  for (const [X, Y, Z] of queries.slice(0, WARMUP)) dSeparated(graph, X, Y, Z);
+
+  const times = new Float64Array(QUERIES);
+  let separated = 0;
+  const start = performance.now();
+  for (let i = 0; i < QUERIES; i++) {
+    const [X, Y, Z] = queries[WARMUP + i] as [string[], string[], string[]];
+    const q0 = performance.now();
+    if (dSeparated(graph, X, Y, Z)) separated++;
+    times[i] = performance.now() - q0;
+  }
+  const totalMs = performance.now() - start;
+  const sorted = [...times].sort((a, b) => a - b);
+  const mean = totalMs / QUERIES;
+  const median = sorted[Math.floor(QUERIES / 2)] ?? Number.NaN;
+  const p95 = sorted[Math.floor(QUERIES * 0.95)] ?? Number.NaN;
+  const max = sorted[QUERIES - 1] ?? Number.NaN;
+
+  console.log(
+    `graph: ${graph.order} nodes, ${graph.directedSize} directed edges ` +
+      `(average degree ${((2 * graph.directedSize) / graph.order).toFixed(2)}), built in ${buildMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `dSeparated: ${QUERIES} queries (|X| = |Y| = 1, |Z| in 0..3; ${separated} separated), ` +
+      `after ${WARMUP} warm-up queries`,
+  );
+  console.log(
+    `  mean ${mean.toFixed(4)} ms, median ${median.toFixed(4)} ms, p95 ${p95.toFixed(4)} ms, ` +
+      `max ${max.toFixed(4)} ms, ${Math.round(1000 / mean).toLocaleString("en-US")} queries/s`,
+  );
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await run();
+}
