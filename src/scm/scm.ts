@@ -1,5 +1,6 @@
 import { InvalidScmError, UnknownNodeError } from "../errors.js";
 import { CausalGraph, type ReadonlyCausalGraph } from "../graph/causal-graph.js";
+import { topologicalOrder } from "../graph/topological.js";
 import { compileExpression } from "./expression.js";
 import { PROBABILITY_SUM_TOLERANCE, validateNoise } from "./noise.js";
 import type {
@@ -262,7 +263,8 @@ export function createScm(spec: ScmSpec): Scm {
   }
 
   const graph = buildGraph(built);
-  const order = topologicalSpecOrder([...built.values()]);
+  // The graph's nodes were added in spec order, so ties keep the order the user wrote.
+  const order = topologicalOrder(graph).map((name) => built.get(name) as EndogenousVariable);
   return new Scm(graph, order, [...exogenous.values()], expressions);
 }
 
@@ -555,34 +557,4 @@ function buildGraph(variables: ReadonlyMap<string, EndogenousVariable>): CausalG
     }
   }
   return CausalGraph.from({ nodes: variables.keys(), directed, bidirected });
-}
-
-/** Kahn's algorithm over the spec order, so ties keep the order the user wrote. */
-function topologicalSpecOrder(variables: readonly EndogenousVariable[]): EndogenousVariable[] {
-  const indegree = new Map<string, number>();
-  const children = new Map<string, string[]>();
-  for (const v of variables) {
-    indegree.set(v.name, v.parents.length);
-    for (const p of v.parents) {
-      const list = children.get(p) ?? [];
-      list.push(v.name);
-      children.set(p, list);
-    }
-  }
-  const byName = new Map(variables.map((v) => [v.name, v]));
-  const position = new Map(variables.map((v, i) => [v.name, i]));
-  // A binary heap would be O(n log n); a sorted ready list is fine at model sizes (≤ ~10⁴).
-  const ready = variables.filter((v) => v.parents.length === 0).map((v) => v.name);
-  const order: EndogenousVariable[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => (position.get(b) ?? 0) - (position.get(a) ?? 0));
-    const name = ready.pop() as string;
-    order.push(byName.get(name) as EndogenousVariable);
-    for (const c of children.get(name) ?? []) {
-      const d = (indegree.get(c) ?? 0) - 1;
-      indegree.set(c, d);
-      if (d === 0) ready.push(c);
-    }
-  }
-  return order;
 }
