@@ -1,0 +1,7 @@
+/**
+ * Model and graph file formats: BIF (Bayesian Interchange Format) for discrete models, dagitty
+ * syntax, DOT and the JSON graph format. Every parser reports errors with line and column.
+ *
+ * @module io
+ */
+export { type FormatBifOptions, formatBif, parseBif } from "./bif.js";
