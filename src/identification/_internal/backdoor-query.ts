@@ -1,0 +1,137 @@
+// Argument validation shared by the back-door functions. Internal to
+// `causalkit/identification`; not exported from the package.
+import { InvalidArgumentError } from "../../errors.js";
+import { descendants } from "../../graph/ancestry.js";
+import type { NodeSet, ReadonlyCausalGraph } from "../../graph/causal-graph.js";
+
+/**
+ * Validated exposure and outcome sets.
+ *
+ * @internal
+ */
+export interface ExposureOutcome {
+  /** The exposures X, distinct, in the order given. */
+  readonly x: string[];
+  /** The outcomes Y, distinct, in the order given. */
+  readonly y: string[];
+}
+
+/**
+ * Resolves X and Y: both non-empty, disjoint, known and observed.
+ *
+ * @internal
+ */
+export function resolveExposureOutcome(
+  graph: ReadonlyCausalGraph,
+  X: NodeSet,
+  Y: NodeSet,
+  where: string,
+): ExposureOutcome {
+  const x = graph.resolveNodes(X, where);
+  const y = graph.resolveNodes(Y, where);
+  if (x.length === 0) throw new InvalidArgumentError(`${where}: X must not be empty`, "X");
+  if (y.length === 0) throw new InvalidArgumentError(`${where}: Y must not be empty`, "Y");
+  const inX = new Set(x);
+  for (const v of y) {
+    if (inX.has(v)) {
+      throw new InvalidArgumentError(
+        `${where}: node "${v}" is in both X and Y; they must be disjoint`,
+        v,
+      );
+    }
+  }
+  for (const [name, list] of [
+    ["X", x],
+    ["Y", y],
+  ] as const) {
+    for (const v of list) {
+      if (graph.isLatent(v)) {
+        throw new InvalidArgumentError(
+          `${where}: ${name} node "${v}" is latent (unobserved); adjustment needs it observed`,
+          v,
+        );
+      }
+    }
+  }
+  return { x, y };
+}
+
+/**
+ * Resolves a set of covariates (`Z` or `include`): known, observed, disjoint from X ∪ Y.
+ *
+ * @internal
+ */
+export function resolveCovariates(
+  graph: ReadonlyCausalGraph,
+  nodes: NodeSet,
+  argument: string,
+  xy: ExposureOutcome,
+  where: string,
+): string[] {
+  const list = graph.resolveNodes(nodes, where);
+  const inX = new Set(xy.x);
+  const inY = new Set(xy.y);
+  for (const v of list) {
+    if (inX.has(v) || inY.has(v)) {
+      throw new InvalidArgumentError(
+        `${where}: ${argument} node "${v}" is in ${inX.has(v) ? "X" : "Y"}; it must be disjoint from X and Y`,
+        v,
+      );
+    }
+    if (graph.isLatent(v)) {
+      throw new InvalidArgumentError(
+        `${where}: ${argument} node "${v}" is latent (unobserved) and cannot be adjusted for`,
+        v,
+      );
+    }
+  }
+  return list;
+}
+
+/**
+ * A validated search for back-door adjustment sets.
+ *
+ * @internal
+ */
+export interface BackdoorSearch extends ExposureOutcome {
+  /** Nodes every set must contain (`include`), distinct. */
+  readonly include: string[];
+  /**
+   * Nodes a set may contain, `include` among them: observed nodes outside De(X) ∪ Y and
+   * outside `exclude`, in node order.
+   */
+  readonly restrict: string[];
+  /** True if `include` contains a descendant of X, so that no back-door set exists. */
+  readonly impossible: boolean;
+}
+
+/**
+ * Validates X, Y, `include` and `exclude` and computes the candidate range of a back-door
+ * adjustment set: R = V \ (De(X) ∪ Y ∪ latent ∪ exclude), De(X) inclusive of X.
+ *
+ * @internal
+ */
+export function prepareBackdoorSearch(
+  graph: ReadonlyCausalGraph,
+  X: NodeSet,
+  Y: NodeSet,
+  includeSet: NodeSet | undefined,
+  excludeSet: NodeSet | undefined,
+  where: string,
+): BackdoorSearch {
+  const xy = resolveExposureOutcome(graph, X, Y, where);
+  const include = resolveCovariates(graph, includeSet ?? [], "include", xy, where);
+  const exclude = new Set(graph.resolveNodes(excludeSet ?? [], where));
+  for (const v of include) {
+    if (exclude.has(v)) {
+      throw new InvalidArgumentError(`${where}: node "${v}" is in both include and exclude`, v);
+    }
+  }
+  const deX = descendants(graph, xy.x);
+  const inY = new Set(xy.y);
+  const restrict = graph
+    .nodes()
+    .filter((v) => !deX.has(v) && !inY.has(v) && !exclude.has(v) && !graph.isLatent(v));
+  const impossible = include.some((v) => deX.has(v));
+  return { ...xy, include, restrict, impossible };
+}

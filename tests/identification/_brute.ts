@@ -1,0 +1,273 @@
+// Brute-force oracles for the identification tests. Deliberately independent of the production
+// code: plain arrays and sets, fixed-point closures, an explicit moralised (augmented) ancestral
+// graph, and explicit path enumeration. Slow, simple, obviously correct.
+
+/** A graph as plain data. */
+export interface BruteGraph {
+  readonly nodes: readonly string[];
+  readonly directed: readonly (readonly [string, string])[];
+  readonly bidirected: readonly (readonly [string, string])[];
+  readonly latent: readonly string[];
+}
+
+/** Every node with a directed path to a seed, seeds included (fixed point). */
+export function bruteAncestors(g: BruteGraph, seeds: Iterable<string>): Set<string> {
+  const out = new Set(seeds);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [a, b] of g.directed) {
+      if (out.has(b) && !out.has(a)) {
+        out.add(a);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Every node reachable from a seed by a directed path, seeds included (fixed point). */
+export function bruteDescendants(g: BruteGraph, seeds: Iterable<string>): Set<string> {
+  const out = new Set(seeds);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [a, b] of g.directed) {
+      if (out.has(a) && !out.has(b)) {
+        out.add(b);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * m-separation (d-separation in a DAG) by the moralisation criterion: X and Y are separated by Z
+ * iff Z separates them in the augmented graph of the subgraph induced by An(X ∪ Y ∪ Z), where
+ * for every district D (bidirected component) the nodes of D ∪ pa(D) are pairwise joined
+ * (Lauritzen et al. 1990; Richardson 2003).
+ */
+export function bruteSeparated(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+  Z: readonly string[],
+): boolean {
+  const an = bruteAncestors(g, [...X, ...Y, ...Z]);
+  const nbr = new Map<string, Set<string>>();
+  for (const v of an) nbr.set(v, new Set());
+  const join = (a: string, b: string): void => {
+    if (a === b) return;
+    nbr.get(a)?.add(b);
+    nbr.get(b)?.add(a);
+  };
+  // Districts inside An by repeated merging.
+  const district = new Map<string, string>();
+  for (const v of an) district.set(v, v);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [a, b] of g.bidirected) {
+      if (!an.has(a) || !an.has(b)) continue;
+      const da = district.get(a) as string;
+      const db = district.get(b) as string;
+      if (da !== db) {
+        const keep = da; // any representative will do
+        for (const [v, d] of district) if (d === da || d === db) district.set(v, keep);
+        changed = true;
+      }
+    }
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const [v, d] of district) {
+    if (!groups.has(d)) groups.set(d, new Set());
+    groups.get(d)?.add(v);
+  }
+  for (const members of groups.values()) {
+    const clique = new Set(members);
+    for (const [a, b] of g.directed) if (members.has(b) && an.has(a)) clique.add(a);
+    const list = [...clique];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) join(list[i] as string, list[j] as string);
+    }
+  }
+  for (const [a, b] of g.directed) if (an.has(a) && an.has(b)) join(a, b);
+  for (const [a, b] of g.bidirected) if (an.has(a) && an.has(b)) join(a, b);
+  const blocked = new Set(Z);
+  const targets = new Set(Y);
+  const seen = new Set(X);
+  const stack = [...X];
+  while (stack.length > 0) {
+    const v = stack.pop() as string;
+    if (targets.has(v)) return false;
+    for (const w of nbr.get(v) ?? []) {
+      if (!seen.has(w) && !blocked.has(w)) {
+        seen.add(w);
+        stack.push(w);
+      }
+    }
+  }
+  return true;
+}
+
+/** The graph with every directed edge out of X removed. */
+export function bruteBackdoorGraph(g: BruteGraph, X: readonly string[]): BruteGraph {
+  const inX = new Set(X);
+  return { ...g, directed: g.directed.filter(([a]) => !inX.has(a)) };
+}
+
+/** The back-door criterion: Z ∩ De(X) = ∅ and X ⊥ Y | Z in the back-door graph. */
+export function bruteBackdoor(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+  Z: readonly string[],
+): boolean {
+  const de = bruteDescendants(g, X);
+  if (Z.some((v) => de.has(v))) return false;
+  return bruteSeparated(bruteBackdoorGraph(g, X), X, Y, Z);
+}
+
+/**
+ * The back-door criterion in Pearl's path wording: Z contains no descendant of X, and every path
+ * from a node of X to a node of Y that starts with an arrowhead into X and has no other node of
+ * X on it is blocked by Z (a non-collider in Z, or a collider with no descendant in Z). Paths are
+ * enumerated explicitly, so use on small graphs only.
+ */
+export function brutePathBackdoor(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+  Z: readonly string[],
+): boolean {
+  const inX = new Set(X);
+  const inY = new Set(Y);
+  const inZ = new Set(Z);
+  const deX = bruteDescendants(g, X);
+  if (Z.some((v) => deX.has(v))) return false;
+  // Incidences: from v, an edge to w with arrowhead at v (headHere) and / or at w (headThere).
+  interface Step {
+    to: string;
+    headHere: boolean;
+    headThere: boolean;
+  }
+  const inc = new Map<string, Step[]>();
+  for (const v of g.nodes) inc.set(v, []);
+  for (const [a, b] of g.directed) {
+    inc.get(a)?.push({ to: b, headHere: false, headThere: true });
+    inc.get(b)?.push({ to: a, headHere: true, headThere: false });
+  }
+  for (const [a, b] of g.bidirected) {
+    inc.get(a)?.push({ to: b, headHere: true, headThere: true });
+    inc.get(b)?.push({ to: a, headHere: true, headThere: true });
+  }
+  const openCollider = (v: string): boolean =>
+    [...bruteDescendants(g, [v])].some((w) => inZ.has(w));
+  // Depth-first enumeration of simple paths; returns true if an open back-door path exists.
+  const visited = new Set<string>();
+  const walk = (v: string, arrivedWithHead: boolean): boolean => {
+    for (const step of inc.get(v) ?? []) {
+      const w = step.to;
+      if (visited.has(w) || inX.has(w)) continue;
+      // v is an inner node here (walk is only called on inner nodes).
+      const collider = arrivedWithHead && step.headHere;
+      if (collider ? !openCollider(v) : inZ.has(v)) continue;
+      if (inY.has(w)) return true;
+      visited.add(w);
+      const found = walk(w, step.headThere);
+      visited.delete(w);
+      if (found) return true;
+    }
+    return false;
+  };
+  for (const x of X) {
+    visited.clear();
+    visited.add(x);
+    for (const step of inc.get(x) ?? []) {
+      if (!step.headHere) continue; // must start with an arrowhead into x
+      const w = step.to;
+      if (inX.has(w)) continue;
+      if (inY.has(w)) return false;
+      visited.add(w);
+      const found = walk(w, step.headThere);
+      visited.delete(w);
+      if (found) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The (generalised) adjustment criterion of Shpitser, VanderWeele & Robins (2010) in the
+ * constructive form of van der Zander et al. (2019) for DAGs: Z contains no descendant of a
+ * node on a proper causal path (other than X) and no node of X, and Z separates X and Y in the
+ * proper back-door graph (the first edge of every proper causal path removed). This is what
+ * dagitty's isAdjustmentSet / adjustmentSets implement.
+ */
+export function bruteAdjustmentCriterion(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+  Z: readonly string[],
+): boolean {
+  const inX = new Set(X);
+  // G with edges into X removed: proper causal paths never re-enter X.
+  const noIntoX: BruteGraph = { ...g, directed: g.directed.filter(([, b]) => !inX.has(b)) };
+  const fromX = bruteDescendants(noIntoX, X);
+  const toY = bruteAncestors(noIntoX, Y);
+  const onCausal = new Set([...fromX].filter((v) => !inX.has(v) && toY.has(v)));
+  const forbidden = bruteDescendants(g, onCausal);
+  for (const v of X) forbidden.add(v);
+  if (Z.some((v) => forbidden.has(v))) return false;
+  const pbd: BruteGraph = {
+    ...g,
+    directed: g.directed.filter(([a, b]) => !(inX.has(a) && onCausal.has(b))),
+  };
+  return bruteSeparated(pbd, X, Y, Z);
+}
+
+/** All subsets of `items` (2^k of them). */
+export function subsets<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let mask = 0; mask < 1 << items.length; mask++) {
+    out.push(items.filter((_, i) => (mask & (1 << i)) !== 0));
+  }
+  return out;
+}
+
+/**
+ * Every inclusion-minimal valid set Z with include ⊆ Z ⊆ include ∪ candidates, by enumerating
+ * all subsets: Z is listed iff valid(Z) and no valid Z' with include ⊆ Z' ⊊ Z exists. Each set
+ * is sorted by `order`; the list is sorted by size, then lexicographically by `order`.
+ */
+export function bruteMinimalSets(
+  candidates: readonly string[],
+  include: readonly string[],
+  valid: (Z: string[]) => boolean,
+  order: readonly string[],
+): string[][] {
+  const pos = new Map(order.map((v, i) => [v, i]));
+  const free = candidates.filter((v) => !include.includes(v));
+  const validSets = subsets(free)
+    .map((s) => [...include, ...s])
+    .filter((s) => valid(s));
+  const minimal = validSets.filter(
+    (s) => !validSets.some((t) => t.length < s.length && t.every((v) => s.includes(v))),
+  );
+  return sortSets(minimal, pos);
+}
+
+/** Sorts each set and the list canonically (size, then lexicographic in node order). */
+export function sortSets(sets: string[][], pos: ReadonlyMap<string, number>): string[][] {
+  const p = (v: string): number => pos.get(v) ?? -1;
+  const sorted = sets.map((s) => [...s].sort((a, b) => p(a) - p(b)));
+  return sorted.sort((a, b) => {
+    if (a.length !== b.length) return a.length - b.length;
+    for (let i = 0; i < a.length; i++) {
+      const d = p(a[i] as string) - p(b[i] as string);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,154 @@
+// Outside answers: dagitty's adjustment-set results on the graphs of its own test suite
+// (/work/shared/oracle/graph-cases.jsonl, see the README there).
+//
+// dagitty answers under the (generalised) adjustment criterion (Shpitser, VanderWeele & Robins
+// 2010; Perković et al. 2018), we under Pearl's back-door criterion. The two are related
+// exactly: a set satisfies the back-door criterion iff it satisfies the adjustment criterion and
+// contains no descendant of X (every back-door set is an adjustment set, and the adjustment
+// criterion forbids only descendants of X besides what the back-door criterion forbids). The
+// family of sets without descendants of X is closed under taking subsets, so
+//   minimal back-door sets = the minimal adjustment sets that contain no descendant of X.
+// We therefore compare with dagitty's list filtered by "no descendant of X" (descendants from the
+// independent brute-force helper). For one exposure and no forced nodes the filter removes
+// nothing: minimal adjustment sets lie in An(X ∪ Y), and a descendant of a single X there lies
+// on a proper causal path, which the adjustment criterion forbids too (asserted below).
+// The property tests check this relation on random graphs against a brute-force implementation
+// of the adjustment criterion.
+//
+// For is_adjustment_set: when Z contains no descendant of X the two criteria must agree; when it
+// does, the back-door criterion must say false whatever dagitty says.
+//
+// Skipped cases (each with its reason):
+// - graph types other than "dag" (pdag, mag, pag): other graph classes;
+// - query.effect "direct" or "odds_ratio": direct effects and odds ratios under selection are
+//   other estimands than the total effect P(y | do(x));
+// - selection nodes (graph.selected or query.S): adjustment under selection bias is outside
+//   the back-door criterion.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CausalGraph } from "../../src/graph/causal-graph.js";
+import { adjustmentSets, isBackdoorAdjustmentSet } from "../../src/identification/index.js";
+import { type BruteGraph, bruteDescendants, sortSets } from "./_brute.js";
+
+interface OracleCase {
+  id: string;
+  graph: {
+    type: string;
+    nodes: string[];
+    directed?: [string, string][];
+    bidirected?: [string, string][];
+    latent?: string[];
+    selected?: string[];
+    adjusted?: string[];
+  };
+  query: {
+    kind: string;
+    X: string[];
+    Y: string[];
+    Z?: string[];
+    must?: string[];
+    must_not?: string[];
+    effect?: string;
+    S?: string[];
+  };
+  expected: { sets?: string[][]; valid?: boolean };
+}
+
+const cases: OracleCase[] = readFileSync(
+  new URL("../../../shared/oracle/graph-cases.jsonl", import.meta.url),
+  "utf8",
+)
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as OracleCase);
+
+function skipReason(c: OracleCase): string | undefined {
+  if (c.graph.type !== "dag") return `graph type ${c.graph.type}`;
+  if (c.query.effect !== undefined) return `effect ${c.query.effect}`;
+  if ((c.graph.selected ?? []).length > 0 || c.query.S !== undefined) return "selection nodes";
+  return undefined;
+}
+
+function brute(c: OracleCase): BruteGraph {
+  return {
+    nodes: c.graph.nodes,
+    directed: c.graph.directed ?? [],
+    bidirected: c.graph.bidirected ?? [],
+    latent: c.graph.latent ?? [],
+  };
+}
+
+function graphOf(c: OracleCase): CausalGraph {
+  return CausalGraph.from({
+    nodes: c.graph.nodes,
+    directed: c.graph.directed ?? [],
+    bidirected: c.graph.bidirected ?? [],
+    latent: c.graph.latent ?? [],
+  });
+}
+
+const adjustmentCases = cases.filter((c) => c.query.kind === "adjustment_sets");
+const isAdjustmentCases = cases.filter((c) => c.query.kind === "is_adjustment_set");
+
+describe("dagitty oracle: adjustment_sets on DAGs", () => {
+  const used = adjustmentCases.filter((c) => skipReason(c) === undefined);
+
+  it("has the expected number of usable cases", () => {
+    // 11 DAG cases, one of them for the direct effect (skipped).
+    expect(used.length).toBe(10);
+  });
+
+  for (const c of used) {
+    it(c.id, () => {
+      const g = graphOf(c);
+      const pos = new Map(c.graph.nodes.map((v, i) => [v, i]));
+      const de = bruteDescendants(brute(c), c.query.X);
+      const dagitty = c.expected.sets ?? [];
+      const expected = sortSets(
+        dagitty.filter((Z) => !Z.some((v) => de.has(v))),
+        pos,
+      );
+      const options = { include: c.query.must ?? [], exclude: c.query.must_not ?? [] };
+      expect(sortSets(adjustmentSets(g, c.query.X, c.query.Y, options), pos)).toEqual(expected);
+      if (c.query.X.length === 1 && (c.query.must ?? []).length === 0) {
+        expect(expected).toEqual(sortSets(dagitty, pos));
+      }
+    });
+  }
+
+  it("documents where the two criteria differ", () => {
+    const differing = used
+      .filter((c) => {
+        const de = bruteDescendants(brute(c), c.query.X);
+        return (c.expected.sets ?? []).some((Z) => Z.some((v) => de.has(v)));
+      })
+      .map((c) => c.id)
+      .sort();
+    // Two exposures where a descendant of one exposure is usable under the adjustment
+    // criterion, and a forced child of X that is not on a causal path.
+    expect(differing).toEqual([
+      "dagitty/test/test/adjustment-dags/20",
+      "dagitty/test/test/misc/11",
+      "dagitty/test/test/misc/15",
+    ]);
+  });
+});
+
+describe("dagitty oracle: is_adjustment_set on DAGs", () => {
+  const used = isAdjustmentCases.filter((c) => skipReason(c) === undefined);
+
+  it("has the expected number of usable cases", () => {
+    expect(used.length).toBe(3);
+  });
+
+  for (const c of used) {
+    it(c.id, () => {
+      const g = graphOf(c);
+      const Z = c.query.Z ?? [];
+      const de = bruteDescendants(brute(c), c.query.X);
+      const mine = isBackdoorAdjustmentSet(g, c.query.X, c.query.Y, Z);
+      if (Z.some((v) => de.has(v))) expect(mine).toBe(false);
+      else expect(mine).toBe(c.expected.valid);
+    });
+  }
+});
