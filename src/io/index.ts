@@ -5,3 +5,6 @@
  * @module io
  */
 export { type FormatBifOptions, formatBif, parseBif } from "./bif.js";
+export { formatDagitty, type ParseDagittyOptions, parseDagitty } from "./dagitty.js";
+export { formatDot, parseDot } from "./dot.js";
+export { formatGraphJson, graphJsonSchema, parseGraphJson } from "./graph-json.js";
