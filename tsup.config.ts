@@ -1,6 +1,14 @@
 import { defineConfig } from "tsup";
 
-const modules = ["graph", "scm", "sampling", "interventions", "identification", "io"];
+const modules = [
+  "graph",
+  "scm",
+  "sampling",
+  "interventions",
+  "inference",
+  "identification",
+  "io",
+];
 
 export default defineConfig([
   {

@@ -177,6 +177,37 @@ export class InvalidArgumentError extends CausalKitError {
 }
 
 /**
+ * Exact inference would build a factor (table) with more cells than the allowed maximum.
+ * Thrown by exact inference (`query`, `variableElimination` and the effect functions of `causalkit/inference`) **before** any
+ * large table is allocated: the elimination order is planned first and its largest factor
+ * compared with the limit. Also thrown when tabulating one mechanism of a model (a `function`
+ * or `expression` mechanism, enumerated over its parents' and finite noises' states) would take
+ * more than 2²⁵ cells or evaluations. Code `"E_FACTOR_TOO_LARGE"`.
+ *
+ * Raising `maxFactorSize` trades memory (8 bytes per cell) for the answer; a query whose
+ * network has a large treewidth may simply be out of reach of exact inference.
+ *
+ * @since 0.1.0
+ */
+export class FactorTooLargeError extends CausalKitError {
+  /** The number of cells of the largest factor the computation would build. */
+  readonly size: number;
+  /** The maximum that was allowed (`maxFactorSize`). */
+  readonly limit: number;
+
+  /**
+   * @param message - human-readable message, starting with `module.function:`
+   * @param size - cells of the largest factor
+   * @param limit - the allowed maximum
+   */
+  constructor(message: string, size: number, limit: number) {
+    super("E_FACTOR_TOO_LARGE", message);
+    this.size = size;
+    this.limit = limit;
+  }
+}
+
+/**
  * A causalkit invariant was broken: this is a bug in causalkit, not in the caller's input.
  * Code `"E_INTERNAL"`.
  *

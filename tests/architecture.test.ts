@@ -4,14 +4,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // Module dependency rule (docs: CONVENTIONS.md §2): errors ← graph ← scm ← sampling ←
-// interventions; inference uses graph and scm; identification only graph; io graph and scm;
+// interventions; inference uses graph and scm (and sampling + interventions for Monte Carlo); identification only graph; io graph and scm;
 // cli everything.
 const allowed: Record<string, readonly string[]> = {
   graph: ["errors"],
   scm: ["errors", "graph"],
   sampling: ["errors", "graph", "scm"],
   interventions: ["errors", "graph", "scm", "sampling"],
-  inference: ["errors", "graph", "scm"],
+  inference: ["errors", "graph", "scm", "sampling", "interventions"],
   identification: ["errors", "graph"],
   io: ["errors", "graph", "scm"],
   cli: ["errors", "graph", "scm", "sampling", "interventions", "inference", "identification", "io"],

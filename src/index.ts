@@ -1,0 +1,18 @@
+/**
+ * causalkit: structural causal models in TypeScript — causal graphs (DAGs and ADMGs),
+ * d-/m-separation, SCMs with explicit exogenous noise, seeded sampling, interventions,
+ * adjustment sets, and model file formats (BIF, dagitty, DOT, JSON).
+ *
+ * Every module is also available as a subpath export: `causalkit/graph`, `causalkit/scm`,
+ * `causalkit/sampling`, `causalkit/interventions`, `causalkit/identification`, `causalkit/io`.
+ *
+ * @module causalkit
+ */
+export * from "./errors.js";
+export * from "./graph/index.js";
+export * from "./identification/index.js";
+export * from "./inference/index.js";
+export * from "./interventions/index.js";
+export * from "./io/index.js";
+export * from "./sampling/index.js";
+export * from "./scm/index.js";
