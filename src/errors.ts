@@ -19,6 +19,8 @@ export class CausalKitError extends Error {
   readonly code: string;
 
   /**
+   * Creates the error.
+   *
    * @param code - stable error code
    * @param message - human-readable message, starting with `module.function:`
    * @param options - standard `ErrorOptions`; pass `{ cause }` when wrapping a third-party error
@@ -42,6 +44,8 @@ export class CycleError extends CausalKitError {
   readonly cycle: readonly string[];
 
   /**
+   * Creates the error.
+   *
    * @param message - human-readable message
    * @param cycle - the nodes of the cycle, first node repeated at the end
    */
@@ -61,6 +65,8 @@ export class UnknownNodeError extends CausalKitError {
   readonly node: string;
 
   /**
+   * Creates the error.
+   *
    * @param message - human-readable message naming the node
    * @param node - the unknown name
    */
@@ -85,6 +91,8 @@ export class InvalidScmError extends CausalKitError {
   readonly reason: string;
 
   /**
+   * Creates the error.
+   *
    * @param message - human-readable message naming the variable
    * @param variable - the offending variable
    * @param reason - short tag of what is wrong
@@ -112,6 +120,8 @@ export class ParseError extends CausalKitError {
   readonly column: number;
 
   /**
+   * Creates the error.
+   *
    * @param format - the format being parsed
    * @param message - human-readable message (the position is appended by the caller)
    * @param line - 1-based line
@@ -144,6 +154,8 @@ export class DimensionError extends CausalKitError {
   readonly actual: number;
 
   /**
+   * Creates the error.
+   *
    * @param message - human-readable message naming what has the wrong size
    * @param expected - expected size
    * @param actual - actual size
@@ -167,6 +179,8 @@ export class InvalidArgumentError extends CausalKitError {
   readonly argument: string;
 
   /**
+   * Creates the error.
+   *
    * @param message - human-readable message
    * @param argument - the offending argument or variable
    */
@@ -196,6 +210,8 @@ export class FactorTooLargeError extends CausalKitError {
   readonly limit: number;
 
   /**
+   * Creates the error.
+   *
    * @param message - human-readable message, starting with `module.function:`
    * @param size - cells of the largest factor
    * @param limit - the allowed maximum
@@ -214,7 +230,11 @@ export class FactorTooLargeError extends CausalKitError {
  * @since 0.1.0
  */
 export class InternalError extends CausalKitError {
-  /** @param message - what invariant failed */
+  /**
+   * Creates the error.
+   *
+   * @param message - what invariant failed
+   */
   constructor(message: string) {
     super("E_INTERNAL", `${message} (this is a bug in causalkit; please report it)`);
   }

@@ -99,6 +99,7 @@ export type ReadonlyCausalGraph = Omit<
   | "removeEdge"
   | "removeBidirectedEdge"
   | "setRoles"
+  | "freeze"
 >;
 
 /**
@@ -130,6 +131,7 @@ export class CausalGraph {
   readonly #bidirected = new UndirectedGraph({ allowSelfLoops: false, multi: false });
   readonly #roles = new Map<string, NodeRoles>();
   #index: CompactIndex | undefined;
+  #frozen = false;
 
   /**
    * Builds a graph from a plain description. Edges are checked for acyclicity once, at the end
@@ -171,6 +173,22 @@ export class CausalGraph {
     return g;
   }
 
+  /**
+   * Makes this graph immutable: every later mutation throws {@link InvalidArgumentError}. Used
+   * for the graphs that models expose. Copies made with {@link CausalGraph.clone} are mutable.
+   *
+   * @returns this graph
+   */
+  freeze(): this {
+    this.#frozen = true;
+    return this;
+  }
+
+  /** Whether {@link CausalGraph.freeze} was called. */
+  get isFrozen(): boolean {
+    return this.#frozen;
+  }
+
   /** Number of nodes. */
   get order(): number {
     return this.#directed.order;
@@ -194,6 +212,7 @@ export class CausalGraph {
    * @returns this graph
    */
   addNode(name: string, roles?: NodeRoles): this {
+    this.#assertMutable("graph.addNode");
     if (typeof name !== "string") {
       throw new InvalidArgumentError(
         `graph.addNode: node names must be strings, got ${typeof name}`,
@@ -216,6 +235,7 @@ export class CausalGraph {
    * @throws {@link InvalidArgumentError} for a self-loop
    */
   addEdge(from: string, to: string): this {
+    this.#assertMutable("graph.addEdge");
     this.#checkNotSelfLoop(from, to, "->");
     if (this.#directed.hasNode(toKey(from)) && this.#directed.hasNode(toKey(to))) {
       if (this.#directed.hasDirectedEdge(toKey(from), toKey(to))) return this;
@@ -240,6 +260,7 @@ export class CausalGraph {
    * @throws {@link InvalidArgumentError} for a self-loop
    */
   addBidirectedEdge(a: string, b: string): this {
+    this.#assertMutable("graph.addBidirectedEdge");
     this.#checkNotSelfLoop(a, b, "<->");
     this.#ensure(a);
     this.#ensure(b);
@@ -256,6 +277,7 @@ export class CausalGraph {
    * @throws {@link UnknownNodeError} if the node does not exist
    */
   removeNode(name: string): this {
+    this.#assertMutable("graph.removeNode");
     this.#assertNode(name, "graph.removeNode");
     this.#directed.dropNode(toKey(name));
     this.#bidirected.dropNode(toKey(name));
@@ -273,6 +295,7 @@ export class CausalGraph {
    * @throws {@link UnknownNodeError} if the edge does not exist (naming the missing node or edge)
    */
   removeEdge(from: string, to: string): this {
+    this.#assertMutable("graph.removeEdge");
     this.#assertNode(from, "graph.removeEdge");
     this.#assertNode(to, "graph.removeEdge");
     if (!this.#directed.hasDirectedEdge(toKey(from), toKey(to))) {
@@ -292,6 +315,7 @@ export class CausalGraph {
    * @throws {@link UnknownNodeError} if the edge does not exist
    */
   removeBidirectedEdge(a: string, b: string): this {
+    this.#assertMutable("graph.removeBidirectedEdge");
     this.#assertNode(a, "graph.removeBidirectedEdge");
     this.#assertNode(b, "graph.removeBidirectedEdge");
     if (!this.#bidirected.hasEdge(toKey(a), toKey(b))) {
@@ -314,6 +338,7 @@ export class CausalGraph {
    * @throws {@link UnknownNodeError} if the node does not exist
    */
   setRoles(name: string, roles: NodeRoles): this {
+    this.#assertMutable("graph.setRoles");
     this.#assertNode(name, "graph.setRoles");
     const merged: Record<string, boolean> = { ...this.#roles.get(name) };
     for (const [k, v] of Object.entries(roles)) {
@@ -547,6 +572,15 @@ export class CausalGraph {
     const list = typeof nodes === "string" ? [nodes] : [...new Set(nodes)];
     for (const v of list) this.#assertNode(v, where);
     return list;
+  }
+
+  #assertMutable(where: string): void {
+    if (this.#frozen) {
+      throw new InvalidArgumentError(
+        `${where}: this graph is frozen (a model's graph); clone() it to edit`,
+        "graph",
+      );
+    }
   }
 
   #ensure(name: string): void {

@@ -6,6 +6,17 @@
  */
 export { ALLOWED_EXPRESSION_FUNCTIONS, compileExpression } from "./expression.js";
 export {
+  formatScmJson,
+  type MechanismJson,
+  SCM_JSON_SCHEMA_URI,
+  type ScmJson,
+  type ShiftMechanismJson,
+  scmFromJson,
+  scmJsonSchema,
+  scmToJson,
+  type VariableJson,
+} from "./json.js";
+export {
   bernoulli,
   categorical,
   exponential,

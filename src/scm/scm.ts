@@ -41,7 +41,8 @@ export interface EndogenousVariable extends VariableSpec {
 export class Scm {
   /**
    * The causal graph over the endogenous variables: `P -> V` for each parent P of V's
-   * mechanism, `V <-> W` when V and W share an exogenous variable. Read-only.
+   * mechanism, `V <-> W` when V and W share an exogenous variable. Its nodes are in spec order.
+   * Frozen: mutating it throws.
    */
   readonly graph: ReadonlyCausalGraph;
   /** Endogenous variables in a topological order (ties broken by spec order). */
@@ -68,7 +69,7 @@ export class Scm {
     exogenous: readonly ExogenousVariable[],
     expressions: ReadonlyMap<string, CompiledExpression>,
   ) {
-    this.graph = graph;
+    this.graph = graph.freeze();
     this.variables = Object.freeze([...variables]);
     this.exogenous = Object.freeze([...exogenous]);
     this.#byName = new Map(variables.map((v) => [v.name, v]));
@@ -166,8 +167,9 @@ export class Scm {
     const spec = this.toSpec();
     return createScm({
       variables: spec.variables.map((v) => {
-        const m = replacements.get(v.name);
-        return m ? { ...v, mechanism: m } : v;
+        return replacements.has(v.name)
+          ? { ...v, mechanism: replacements.get(v.name) as Mechanism }
+          : v;
       }),
       exogenous: [...(spec.exogenous ?? []), ...extraExogenous],
     });
@@ -246,7 +248,16 @@ export function createScm(spec: ScmSpec): Scm {
 
   const built = new Map<string, EndogenousVariable>();
   const expressions = new Map<string, CompiledExpression>();
-  for (const v of specs.values()) {
+  // Expression mechanisms may name other variables' default noises (`U_A`), so every default
+  // noise must exist before any expression is compiled.
+  const isExpression = (v: VariableSpec): boolean =>
+    v.mechanism?.type === "expression" ||
+    (v.mechanism?.type === "shift" && v.mechanism.base?.type === "expression");
+  const validationOrder = [
+    ...[...specs.values()].filter((v) => !isExpression(v)),
+    ...[...specs.values()].filter(isExpression),
+  ];
+  for (const v of validationOrder) {
     const domain = validateDomain(v.name, v.domain);
     const ctx: MechanismContext = { variable: v.name, domain, specs, exogenous, expressions };
     const { mechanism, parents, noise } = validateMechanism(ctx, v.mechanism, false);
@@ -262,7 +273,9 @@ export function createScm(spec: ScmSpec): Scm {
     );
   }
 
-  const graph = buildGraph(built);
+  const graph = buildGraph(
+    new Map([...specs.keys()].map((name) => [name, built.get(name) as EndogenousVariable])),
+  );
   // The graph's nodes were added in spec order, so ties keep the order the user wrote.
   const order = topologicalOrder(graph).map((name) => built.get(name) as EndogenousVariable);
   return new Scm(graph, order, [...exogenous.values()], expressions);

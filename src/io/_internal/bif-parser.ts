@@ -70,7 +70,7 @@ export interface BifNetwork {
 }
 
 /** Largest CPT accepted (states × parent configurations): 2^26 entries, about 0.5 GB. */
-export const MAX_TABLE_ENTRIES = 2 ** 26;
+export const MAX_TABLE_ENTRIES: number = 2 ** 26;
 
 interface VariableState extends BifVariable {
   readonly stateIndex: ReadonlyMap<string, number>;

@@ -1,0 +1,11 @@
+import { main } from "./program.js";
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`causalkit: ${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

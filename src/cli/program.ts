@@ -1,0 +1,154 @@
+import { Command, CommanderError } from "commander";
+import { CausalKitError } from "../errors.js";
+import { adjust, describeAdjust } from "./commands/adjust.js";
+import { batchCommand } from "./commands/batch.js";
+import { describeDsep, dsep } from "./commands/dsep.js";
+import { runEffect } from "./commands/effect.js";
+import { graphText } from "./commands/graph.js";
+import { runQuery } from "./commands/query.js";
+import { sampleCommand } from "./commands/sample.js";
+import { describeEffect, describeQuery } from "./describe.js";
+import { loadModel } from "./load-model.js";
+import { printJson, printLine } from "./output.js";
+
+const MODEL_HELP =
+  "model file: .bif, causalkit SCM .json, graph .json, .dagitty/.txt (dagitty syntax), .dot; - reads stdin";
+
+/** Builds the `causalkit` command-line program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command("causalkit")
+    .description("Structural causal models: graphs, d-separation, sampling, do(), adjustment sets.")
+    .option("--debug", "print stack traces on errors")
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("sample")
+    .description("sample rows from a model, optionally under do(); CSV or JSON lines")
+    .argument("<model>", MODEL_HELP)
+    .option("-n, --n <rows>", "number of rows", "10")
+    .option("--seed <seed>", 'random seed (string or number; 1 and "1" are the same seed)', "0")
+    .option("--do <assignments>", 'hard intervention, e.g. "X=x,Y=y" (state names or numbers)')
+    .option("--format <format>", "csv or jsonl", "csv")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("--include-noise", "also write the exogenous (noise) columns")
+    .option(
+      "--chunk-size <rows>",
+      "rows generated per chunk (output does not depend on it)",
+      "65536",
+    )
+    .option("--no-progress", "never show a progress bar")
+    .action((model: string, opts) => sampleCommand(model, opts));
+
+  program
+    .command("dsep")
+    .description("are X and Y d-separated (m-separated in an ADMG) given Z?")
+    .argument("<model>", MODEL_HELP)
+    .requiredOption("--x <nodes>", "comma-separated node names")
+    .requiredOption("--y <nodes>", "comma-separated node names")
+    .option("--given <nodes>", "comma-separated conditioning set", "")
+    .option("--json", 'print JSON: {"separated": bool}')
+    .action((model: string, opts) => {
+      const loaded = loadModel(model);
+      const result = dsep(loaded, opts);
+      if (opts.json) printJson(result);
+      else printLine(describeDsep(loaded, result));
+    });
+
+  program
+    .command("adjust")
+    .description(
+      "all minimal (backdoor) adjustment sets for the effect of X on Y, or check one set",
+    )
+    .argument("<model>", MODEL_HELP)
+    .option("--treatment <nodes>", "treatment(s); default: the model's exposure nodes")
+    .option("--outcome <nodes>", "outcome(s); default: the model's outcome nodes")
+    .option("--check <nodes>", 'check this set instead ("" checks the empty set)')
+    .option("--json", 'print JSON: {"sets": [[...]]} or {"valid": bool}')
+    .action((model: string, opts) => {
+      const result = adjust(loadModel(model), opts);
+      if (opts.json) printJson(result);
+      else printLine(describeAdjust(result));
+    });
+
+  program
+    .command("graph")
+    .description("print the model's causal graph")
+    .argument("<model>", MODEL_HELP)
+    .option("--format <format>", "dot, dagitty or json", "dagitty")
+    .action((model: string, opts) => {
+      const text = graphText(loadModel(model), opts);
+      process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    });
+
+  program
+    .command("query")
+    .description(
+      "exact P(targets | do(X=x), Z=z) (discrete), exact moments (linear-Gaussian), else an estimate",
+    )
+    .argument("<model>", MODEL_HELP)
+    .requiredOption("--target <nodes>", "target variable(s), comma-separated")
+    .option("--do <assignments>", 'intervention, e.g. "X=x,W=w"')
+    .option("--given <assignments>", 'evidence, e.g. "Z=z"')
+    .option("--samples <n>", "Monte Carlo sample size for models without exact answers", "100000")
+    .option("--seed <seed>", "Monte Carlo seed", "0")
+    .option("--json", 'print JSON: {"targets": [...], "distribution": {"<state>": p}}')
+    .action((model: string, opts) => {
+      const result = runQuery(loadModel(model), opts);
+      if (opts.json) printJson(result);
+      else printLine(describeQuery(result));
+    });
+
+  program
+    .command("effect")
+    .description("average treatment effect E[Y | do(X=x1)] - E[Y | do(X=x0)]")
+    .argument("<model>", MODEL_HELP)
+    .requiredOption("--treatment <node>", "treatment variable X")
+    .requiredOption("--outcome <node>", "outcome variable Y")
+    .option(
+      "--treated <value>",
+      "treatment value x1 (default: the second state of a binary X, or 1)",
+    )
+    .option("--control <value>", "control value x0 (default: the first state of a binary X, or 0)")
+    .option("--given <assignments>", "evidence for a conditional effect (discrete models)")
+    .option("--samples <n>", "Monte Carlo sample size for models without exact answers", "100000")
+    .option("--seed <seed>", "Monte Carlo seed", "0")
+    .option("--json", 'print JSON: {"ate": number, ...}')
+    .action((model: string, opts) => {
+      const result = runEffect(loadModel(model), opts);
+      if (opts.json) printJson(result);
+      else printLine(describeEffect(result));
+    });
+
+  program
+    .command("batch")
+    .description(
+      'answer one JSON request per stdin line: {"command": "query", "model": "path", "args": {...}, "id": 1}',
+    )
+    .action(() => batchCommand());
+
+  return program;
+}
+
+/** Runs the CLI; bad input prints one line to stderr and exits non-zero. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? 0 : 2;
+    }
+    if (debug) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    else process.stderr.write(`causalkit: ${describe(e)}\n`);
+    return 1;
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof CausalKitError) return `${e.message} [${e.code}]`;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
