@@ -14,18 +14,21 @@ import type { StateAssignment } from "./state-assignment.js";
 export interface EffectOptions {
   /**
    * The treatment state of X (name or index).
-   * @defaultValue `states[1]` when X is binary (required otherwise)
+   * @defaultValue for a binary X, its positive state: the one named `yes`/`true`/`1`/`present`/…
+   *   when the other is `no`/`false`/`0`/`absent`/… (in either order), else `states[1]`;
+   *   required otherwise
    */
   readonly treatment?: string | number;
   /**
    * The control state of X (name or index).
-   * @defaultValue `states[0]` when X is binary (required otherwise)
+   * @defaultValue for a binary X, the state that is not the default treatment; required otherwise
    */
   readonly control?: string | number;
   /**
    * Report the effect on `P(Y = outcomeState)` (a risk difference) instead of on the expected
    * state index of Y.
-   * @defaultValue none: the expected state index (for a binary Y, `P(Y = states[1])`)
+   * @defaultValue for a binary Y its positive state (as for `treatment`); none otherwise, and the
+   *   effect is on the expected state index
    */
   readonly outcomeState?: string | number;
   /**
@@ -60,12 +63,12 @@ export interface EffectResult {
    * The (conditional) average treatment effect: `E[Y | do(X = treatment), z] −
    * E[Y | do(X = control), z]` with Y's state indices as values, or the risk difference
    * `P(Y = s | do(treatment), z) − P(Y = s | do(control), z)` when an outcome state s applies
-   * (given, or `states[1]` of a binary Y, where both definitions agree).
+   * (given, or the positive state of a binary Y; see {@link EffectOptions.outcomeState}).
    */
   readonly ate: number;
   /**
    * `P(Y = s | do(treatment), z) − P(Y = s | do(control), z)`; present when `outcomeState` was
-   * given or Y is binary (s = `states[1]`).
+   * given or Y is binary (s = its positive state).
    */
   readonly riskDifference?: number;
   /**
@@ -89,9 +92,11 @@ export interface EffectResult {
  * The average treatment effect (average causal effect) of a discrete X on a discrete Y
  * (Pearl 2009, *Causality* §3.2 and Definition 3.2.1; Hernán & Robins 2020, *Causal
  * Inference: What If*, §1.2–1.3): `E[Y | do(X = treatment)] − E[Y | do(X = control)]`, where Y's
- * value is its state index, so for a binary Y it is the causal risk difference
- * `P(Y = states[1] | do(treatment)) − P(Y = states[1] | do(control))`. With `outcomeState` it is
- * the risk difference for that state. Both interventional distributions are computed exactly
+ * value is its state index; for a binary Y it is the causal risk difference
+ * `P(Y = s | do(treatment)) − P(Y = s | do(control))` for its positive state s (`yes`, `true`,
+ * `1`, … when the other state is `no`, `false`, `0`, …; else `states[1]`). With `outcomeState`
+ * it is the risk difference for that state. A binary X's default treatment is likewise its
+ * positive state, the control the other one. Both interventional distributions are computed exactly
  * with {@link query}; with `given`, the effect is conditional on evidence in the intervened
  * models (see {@link cate}).
  *
@@ -110,7 +115,7 @@ export interface EffectResult {
  * @see Pearl, J. (2009). *Causality* (2nd ed.), §3.2.
  * @example
  * ```ts
- * const e = ate(model, "smoking", "cancer"); // binary X: states[1] vs states[0]
+ * const e = ate(model, "smoking", "cancer"); // binary X: "yes" vs "no"
  * e.ate; e.riskRatio; e.treated.marginal("cancer");
  * ```
  * @since 0.1.0
@@ -185,13 +190,14 @@ function effect(
     }
     return fallback;
   };
-  const t = stateOf(options.treatment, 1, "treatment");
-  const c = stateOf(options.control, 0, "control");
+  const xPositive = positiveState(xStates);
+  const t = stateOf(options.treatment, xPositive, "treatment");
+  const c = stateOf(options.control, 1 - xPositive, "control");
   const s =
     options.outcomeState !== undefined
       ? encodeState(Y, yStates, options.outcomeState, where)
       : yStates.length === 2
-        ? 1
+        ? positiveState(yStates)
         : -1;
   const run = (state: number): QueryResult =>
     runQuery(
@@ -223,4 +229,19 @@ function effect(
     outcomeState: yStates[s] as string,
     ...base,
   };
+}
+
+const POSITIVE = new Set(["yes", "y", "true", "t", "1", "present", "positive", "pos", "on"]);
+const NEGATIVE = new Set(["no", "n", "false", "f", "0", "absent", "negative", "neg", "off"]);
+
+/**
+ * The "treated" / "event" state of a binary variable: the state with a positive name when the
+ * two states read as positive and negative (`yes`/`no`, `true`/`false`, `1`/`0`, `present`/
+ * `absent`, … in either order, as BIF files list `yes` first), otherwise `states[1]`.
+ */
+function positiveState(states: readonly string[]): number {
+  if (states.length !== 2) return 1;
+  const [a, b] = states.map((v) => v.trim().toLowerCase()) as [string, string];
+  if (POSITIVE.has(a) && NEGATIVE.has(b)) return 0;
+  return 1;
 }

@@ -190,3 +190,49 @@ describe("cate", () => {
     expect((e as InvalidArgumentError).argument).toBe("given");
   });
 });
+
+describe("ate: default states of binary variables", () => {
+  // asia.bif lists "yes" before "no" (as BIF files usually do). By hand from its CPTs:
+  // P(dysp=yes | do(smoke=s)) = Σ_{bronc, either} P(bronc|s) P(either|s) P(dysp=yes|bronc,either),
+  // with P(either=yes | s) = 1 − (1 − P(lung=yes|s)) (1 − P(tub=yes)), P(tub=yes) = 0.0104.
+  const yn = { type: "discrete", states: ["yes", "no"] } as const;
+  const model = createScm({
+    variables: [
+      cpt("asia", [], [[0.01, 0.99]], yn),
+      cpt("tub", ["asia"], [[0.05, 0.95], [0.01, 0.99]], yn),
+      cpt("smoke", [], [[0.5, 0.5]], yn),
+      cpt("lung", ["smoke"], [[0.1, 0.9], [0.01, 0.99]], yn),
+      cpt("bronc", ["smoke"], [[0.6, 0.4], [0.3, 0.7]], yn),
+      cpt("either", ["lung", "tub"], [[1, 0], [1, 0], [1, 0], [0, 1]], yn),
+      cpt("dysp", ["bronc", "either"], [[0.9, 0.1], [0.8, 0.2], [0.7, 0.3], [0.1, 0.9]], yn),
+    ],
+  });
+  const pDysp = (pBronc: number, pLung: number): number => {
+    const pEither = 1 - (1 - pLung) * (1 - 0.0104);
+    return (
+      pBronc * pEither * 0.9 +
+      pBronc * (1 - pEither) * 0.8 +
+      (1 - pBronc) * pEither * 0.7 +
+      (1 - pBronc) * (1 - pEither) * 0.1
+    );
+  };
+
+  it('treats "yes" as the treatment and the event, whatever the state order', () => {
+    const e = ate(model, "smoke", "dysp");
+    expect(e.treatmentState).toBe("yes");
+    expect(e.controlState).toBe("no");
+    expect(e.outcomeState).toBe("yes");
+    expect(e.ate).toBeCloseTo(pDysp(0.6, 0.1) - pDysp(0.3, 0.01), 12);
+    expect(e.riskRatio).toBeCloseTo(pDysp(0.6, 0.1) / pDysp(0.3, 0.01), 12);
+  });
+
+  it("uses states[1] vs states[0] when the names are not yes/no-like", () => {
+    const ab = { type: "discrete", states: ["low", "high"] } as const;
+    const m = createScm({
+      variables: [cpt("A", [], [[0.5, 0.5]], ab), cpt("B", ["A"], [[0.9, 0.1], [0.4, 0.6]], ab)],
+    });
+    const e = ate(m, "A", "B");
+    expect([e.treatmentState, e.controlState, e.outcomeState]).toEqual(["high", "low", "high"]);
+    expect(e.ate).toBeCloseTo(0.5, 12);
+  });
+});
