@@ -1,14 +1,6 @@
 import { defineConfig } from "tsup";
 
-const modules = [
-  "graph",
-  "scm",
-  "sampling",
-  "interventions",
-  "inference",
-  "identification",
-  "io",
-];
+const modules = ["graph", "scm", "sampling", "interventions", "inference", "identification", "io"];
 
 export default defineConfig([
   {

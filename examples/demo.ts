@@ -9,6 +9,7 @@ import {
   doIntervention,
   dSeparated,
   formatDagitty,
+  query,
   type Scm,
   sample,
   type Table,
@@ -27,14 +28,60 @@ export function asiaModel(): Scm {
   return createScm({
     variables: [
       cpt("asia", [], [[0.01, 0.99]]),
-      cpt("tub", ["asia"], [[0.05, 0.95], [0.01, 0.99]]),
+      cpt(
+        "tub",
+        ["asia"],
+        [
+          [0.05, 0.95],
+          [0.01, 0.99],
+        ],
+      ),
       cpt("smoke", [], [[0.5, 0.5]]),
-      cpt("lung", ["smoke"], [[0.1, 0.9], [0.01, 0.99]]),
-      cpt("bronc", ["smoke"], [[0.6, 0.4], [0.3, 0.7]]),
+      cpt(
+        "lung",
+        ["smoke"],
+        [
+          [0.1, 0.9],
+          [0.01, 0.99],
+        ],
+      ),
+      cpt(
+        "bronc",
+        ["smoke"],
+        [
+          [0.6, 0.4],
+          [0.3, 0.7],
+        ],
+      ),
       // "either" is the deterministic OR of lung and tub.
-      cpt("either", ["lung", "tub"], [[1, 0], [1, 0], [1, 0], [0, 1]]),
-      cpt("xray", ["either"], [[0.98, 0.02], [0.05, 0.95]]),
-      cpt("dysp", ["bronc", "either"], [[0.9, 0.1], [0.8, 0.2], [0.7, 0.3], [0.1, 0.9]]),
+      cpt(
+        "either",
+        ["lung", "tub"],
+        [
+          [1, 0],
+          [1, 0],
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+      cpt(
+        "xray",
+        ["either"],
+        [
+          [0.98, 0.02],
+          [0.05, 0.95],
+        ],
+      ),
+      cpt(
+        "dysp",
+        ["bronc", "either"],
+        [
+          [0.9, 0.1],
+          [0.8, 0.2],
+          [0.7, 0.3],
+          [0.1, 0.9],
+        ],
+      ),
     ],
   });
 }
@@ -71,10 +118,22 @@ const intervened = sample(noSmoking, n, { seed: 2024 });
 console.log('\nFive rows under do(smoke = "no"):');
 printRows(intervened, 5);
 
-console.log("\nP(lung = yes)        observational: %s   under do(smoke = no): %s",
-  share(observed, "lung", "yes").toFixed(4), share(intervened, "lung", "yes").toFixed(4));
-console.log("P(dysp = yes)        observational: %s   under do(smoke = no): %s",
-  share(observed, "dysp", "yes").toFixed(4), share(intervened, "dysp", "yes").toFixed(4));
+console.log("\n                 sampled (n = %s)                   exact", n.toLocaleString("en"));
+console.log("                 observed         do(smoke = no)   observed         do(smoke = no)");
+for (const variable of ["lung", "dysp"]) {
+  const exactObserved = query(model, { targets: variable }).marginal(variable).get("yes") ?? 0;
+  const exactDo =
+    query(model, { targets: variable, do: { smoke: "no" } })
+      .marginal(variable)
+      .get("yes") ?? 0;
+  const cells = [
+    share(observed, variable, "yes"),
+    share(intervened, variable, "yes"),
+    exactObserved,
+    exactDo,
+  ].map((p) => p.toFixed(4).padEnd(17));
+  console.log(`P(${variable} = yes)    ${cells.join("").trimEnd()}`);
+}
 
 console.log("\nd-separation:");
 for (const [x, y, z] of [

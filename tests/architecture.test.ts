@@ -21,15 +21,21 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? filesUnder(join(dir, e.name))
+      : e.name.endsWith(".ts")
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|require\(["']([^"']+)["']\)|import\(["']([^"']+)["']\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3] ?? "",
-  );
+  return [
+    ...text.matchAll(
+      /(?:import|export)[^"']*?from\s+["']([^"']+)["']|require\(["']([^"']+)["']\)|import\(["']([^"']+)["']\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
 }
 
 describe("architecture", () => {

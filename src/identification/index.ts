@@ -1,7 +1,7 @@
 /**
  * Identification of causal effects from a causal graph: Pearl's back-door criterion, and
  * finding and listing the inclusion-minimal back-door adjustment sets (latent nodes excluded).
- * Pure graph algorithms on {@link CausalGraph}; no model or data is needed.
+ * Pure graph algorithms on `CausalGraph`; no model or data is needed.
  *
  * @module identification
  */

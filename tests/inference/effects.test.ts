@@ -199,12 +199,56 @@ describe("ate: default states of binary variables", () => {
   const model = createScm({
     variables: [
       cpt("asia", [], [[0.01, 0.99]], yn),
-      cpt("tub", ["asia"], [[0.05, 0.95], [0.01, 0.99]], yn),
+      cpt(
+        "tub",
+        ["asia"],
+        [
+          [0.05, 0.95],
+          [0.01, 0.99],
+        ],
+        yn,
+      ),
       cpt("smoke", [], [[0.5, 0.5]], yn),
-      cpt("lung", ["smoke"], [[0.1, 0.9], [0.01, 0.99]], yn),
-      cpt("bronc", ["smoke"], [[0.6, 0.4], [0.3, 0.7]], yn),
-      cpt("either", ["lung", "tub"], [[1, 0], [1, 0], [1, 0], [0, 1]], yn),
-      cpt("dysp", ["bronc", "either"], [[0.9, 0.1], [0.8, 0.2], [0.7, 0.3], [0.1, 0.9]], yn),
+      cpt(
+        "lung",
+        ["smoke"],
+        [
+          [0.1, 0.9],
+          [0.01, 0.99],
+        ],
+        yn,
+      ),
+      cpt(
+        "bronc",
+        ["smoke"],
+        [
+          [0.6, 0.4],
+          [0.3, 0.7],
+        ],
+        yn,
+      ),
+      cpt(
+        "either",
+        ["lung", "tub"],
+        [
+          [1, 0],
+          [1, 0],
+          [1, 0],
+          [0, 1],
+        ],
+        yn,
+      ),
+      cpt(
+        "dysp",
+        ["bronc", "either"],
+        [
+          [0.9, 0.1],
+          [0.8, 0.2],
+          [0.7, 0.3],
+          [0.1, 0.9],
+        ],
+        yn,
+      ),
     ],
   });
   const pDysp = (pBronc: number, pLung: number): number => {
@@ -229,7 +273,18 @@ describe("ate: default states of binary variables", () => {
   it("uses states[1] vs states[0] when the names are not yes/no-like", () => {
     const ab = { type: "discrete", states: ["low", "high"] } as const;
     const m = createScm({
-      variables: [cpt("A", [], [[0.5, 0.5]], ab), cpt("B", ["A"], [[0.9, 0.1], [0.4, 0.6]], ab)],
+      variables: [
+        cpt("A", [], [[0.5, 0.5]], ab),
+        cpt(
+          "B",
+          ["A"],
+          [
+            [0.9, 0.1],
+            [0.4, 0.6],
+          ],
+          ab,
+        ),
+      ],
     });
     const e = ate(m, "A", "B");
     expect([e.treatmentState, e.controlState, e.outcomeState]).toEqual(["high", "low", "high"]);

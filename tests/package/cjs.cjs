@@ -6,7 +6,12 @@ const { CausalKitError } = require("causalkit");
 const { createScm } = require("causalkit/scm");
 const { sample } = require("causalkit/sampling");
 
-const g = CausalGraph.from({ directed: [["A", "B"], ["B", "C"]] });
+const g = CausalGraph.from({
+  directed: [
+    ["A", "B"],
+    ["B", "C"],
+  ],
+});
 assert.equal(dSeparated(g, "A", "C", ["B"]), true);
 try {
   g.addEdge("C", "A");
@@ -18,8 +23,16 @@ try {
 // Expression mechanisms load mathjs lazily, also from the CJS build.
 const m = createScm({
   variables: [
-    { name: "X", domain: { type: "continuous" }, mechanism: { type: "linear", parents: [], coefficients: [] } },
-    { name: "Y", domain: { type: "continuous" }, mechanism: { type: "expression", expression: "2*X + 1" } },
+    {
+      name: "X",
+      domain: { type: "continuous" },
+      mechanism: { type: "linear", parents: [], coefficients: [] },
+    },
+    {
+      name: "Y",
+      domain: { type: "continuous" },
+      mechanism: { type: "expression", expression: "2*X + 1" },
+    },
   ],
 });
 const t = sample(m, 10, { seed: "s" });

@@ -1,15 +1,21 @@
 // Smoke test of the built package through its own name (package self-reference), ESM side.
 import assert from "node:assert/strict";
 import * as root from "causalkit";
+import { CausalKitError, CycleError as CycleErrorFromRoot, parseBif } from "causalkit";
 import { CausalGraph, dSeparated } from "causalkit/graph";
-import { CycleError as CycleErrorFromRoot, CausalKitError, parseBif } from "causalkit";
-import { createScm } from "causalkit/scm";
-import { sample } from "causalkit/sampling";
-import { doIntervention } from "causalkit/interventions";
 import { adjustmentSets } from "causalkit/identification";
+import { doIntervention } from "causalkit/interventions";
 import { parseDagitty } from "causalkit/io";
+import { sample } from "causalkit/sampling";
+import { createScm } from "causalkit/scm";
 
-const g = CausalGraph.from({ directed: [["Z", "X"], ["Z", "Y"], ["X", "Y"]] });
+const g = CausalGraph.from({
+  directed: [
+    ["Z", "X"],
+    ["Z", "Y"],
+    ["X", "Y"],
+  ],
+});
 assert.equal(dSeparated(g, "X", "Y", ["Z"]), false);
 assert.deepEqual(adjustmentSets(g, "X", "Y"), [["Z"]]);
 assert.deepEqual(parseDagitty("dag { a -> b }").nodes(), ["a", "b"]);
@@ -27,8 +33,23 @@ try {
 
 const m = createScm({
   variables: [
-    { name: "rain", domain: { type: "discrete", states: ["no", "yes"] }, mechanism: { type: "cpt", parents: [], table: [[0.7, 0.3]] } },
-    { name: "wet", domain: { type: "discrete", states: ["no", "yes"] }, mechanism: { type: "cpt", parents: ["rain"], table: [[0.9, 0.1], [0.1, 0.9]] } },
+    {
+      name: "rain",
+      domain: { type: "discrete", states: ["no", "yes"] },
+      mechanism: { type: "cpt", parents: [], table: [[0.7, 0.3]] },
+    },
+    {
+      name: "wet",
+      domain: { type: "discrete", states: ["no", "yes"] },
+      mechanism: {
+        type: "cpt",
+        parents: ["rain"],
+        table: [
+          [0.9, 0.1],
+          [0.1, 0.9],
+        ],
+      },
+    },
   ],
 });
 const t = sample(doIntervention(m, { rain: "yes" }), 100, { seed: 1 });
