@@ -13,3 +13,40 @@ export {
   listMinimalAdjustmentSets,
 } from "./adjustment-sets.js";
 export { isBackdoorAdjustmentSet } from "./backdoor.js";
+export {
+  type Distribution,
+  type Estimand,
+  estimandEquals,
+  evaluateEstimand,
+  formatEstimand,
+  formatEstimandLatex,
+  freeVariables,
+  frequencyDistribution,
+  jointTableDistribution,
+  type ProbTerm,
+  type ProductTerm,
+  probTerm,
+  productTerm,
+  type RatioTerm,
+  ratioTerm,
+  type SumTerm,
+  simplifyEstimand,
+  sumTerm,
+} from "./estimand.js";
+export { type Hedge, verifyHedge } from "./hedge.js";
+export {
+  type IdIdentified,
+  type IdNoEffect,
+  type IdNotIdentifiable,
+  type IdOptions,
+  type IdQuery,
+  type IdResult,
+  identifyEffect,
+} from "./id.js";
+export {
+  type IdcIdentified,
+  type IdcNotIdentifiable,
+  type IdcQuery,
+  type IdcResult,
+  identifyConditionalEffect,
+} from "./idc.js";
