@@ -19,8 +19,14 @@ export function buildProgram(): Command {
   const program = new Command("causalkit")
     .description("Structural causal models: graphs, d-separation, sampling, do(), adjustment sets.")
     .option("--debug", "print stack traces on errors")
-    .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .showHelpAfterError("(run causalkit --help, or causalkit <command> --help, for usage)")
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    })
+    // Subcommands copy these settings when they are created, so set them first: usage errors
+    // then reach `main` as CommanderError (exit code 2) instead of calling process.exit.
+    .exitOverride();
 
   program
     .command("sample")
@@ -132,7 +138,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; bad input prints one line to stderr and exits non-zero. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync([...argv], { from: "user" });
