@@ -25,7 +25,10 @@ function compareAll(model: Scm, intervention: Record<string, string>, seed: numb
     const column = sampled.column(v.name);
     if (column.kind !== "discrete") throw new Error("discrete networks only");
     const counts = new Float64Array(column.states.length);
-    for (let i = 0; i < n; i++) counts[column.values[i] as number]++;
+    for (let i = 0; i < n; i++) {
+      const k = column.values[i] as number;
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
     column.states.forEach((state, k) => {
       const p = exact.get(state) ?? Number.NaN;
       const se = Math.sqrt((p * (1 - p)) / n);
