@@ -181,7 +181,8 @@ export class Scm {
  *
  * Defaults: a CPT or logistic mechanism without `noise` gets an exogenous `U_<name>` ~
  * uniform(0, 1); a linear mechanism gets `U_<name>` ~ normal(0, 1) (unless an exogenous variable
- * of that name is declared, which is then used).
+ * of that name is declared, which is then used). When an endogenous variable is itself called
+ * `U_<name>`, the default is `U_<name>_2` (or `_3`, …).
  *
  * @param spec - the variables (any order) and declared exogenous variables
  * @returns the model, its variables in topological order
@@ -516,25 +517,33 @@ function defaultNoise(
   name: string | undefined,
   fallback: NoiseDistribution,
 ): string {
-  const noise = name ?? `U_${ctx.variable}`;
-  if (ctx.specs.has(noise)) {
+  if (name === undefined) {
+    // `U_<variable>`, or a fresh `U_<variable>_2`, `_3`, … when an endogenous variable has that name.
+    let noise = `U_${ctx.variable}`;
+    for (let k = 2; ctx.specs.has(noise); k++) noise = `U_${ctx.variable}_${k}`;
+    if (!ctx.exogenous.has(noise)) {
+      ctx.exogenous.set(
+        noise,
+        Object.freeze({ name: noise, distribution: Object.freeze(fallback) }),
+      );
+    }
+    return noise;
+  }
+  if (ctx.specs.has(name)) {
     throw new InvalidScmError(
-      `scm.createScm: variable ${ctx.variable}: noise name "${noise}" is an endogenous variable`,
+      `scm.createScm: variable ${ctx.variable}: noise name "${name}" is an endogenous variable`,
       ctx.variable,
       "missing-noise",
     );
   }
-  if (!ctx.exogenous.has(noise)) {
-    if (name !== undefined) {
-      throw new InvalidScmError(
-        `scm.createScm: variable ${ctx.variable}: exogenous variable "${noise}" is not declared`,
-        ctx.variable,
-        "missing-noise",
-      );
-    }
-    ctx.exogenous.set(noise, Object.freeze({ name: noise, distribution: Object.freeze(fallback) }));
+  if (!ctx.exogenous.has(name)) {
+    throw new InvalidScmError(
+      `scm.createScm: variable ${ctx.variable}: exogenous variable "${name}" is not declared`,
+      ctx.variable,
+      "missing-noise",
+    );
   }
-  return noise;
+  return name;
 }
 
 /** Like {@link defaultNoise}, and checks that the noise is uniform(0, 1) (inverse-CDF rule). */

@@ -300,3 +300,28 @@ describe("createScm: expression evaluation", () => {
     expect(() => m.compiledExpression("X")).toThrow(UnknownNodeError);
   });
 });
+
+describe("default noise names", () => {
+  it("a variable called U_A does not collide with A's default noise", () => {
+    const bin = { type: "discrete", states: ["0", "1"] } as const;
+    const m = createScm({
+      variables: [
+        { name: "A", domain: bin, mechanism: { type: "cpt", parents: [], table: [[0.5, 0.5]] } },
+        {
+          name: "U_A",
+          domain: bin,
+          mechanism: {
+            type: "cpt",
+            parents: ["A"],
+            table: [
+              [1, 0],
+              [0, 1],
+            ],
+          },
+        },
+      ],
+    });
+    expect(m.variable("A").noise).toEqual(["U_A_2"]);
+    expect(m.variable("U_A").noise).toEqual(["U_U_A"]);
+  });
+});
