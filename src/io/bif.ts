@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "../errors.js";
 import { createScm, Scm } from "../scm/scm.js";
-import type { ExogenousVariable, VariableSpec } from "../scm/types.js";
+import type { VariableSpec } from "../scm/types.js";
 import { parseBifNetwork } from "./_internal/bif-parser.js";
 
 /**
@@ -91,29 +91,15 @@ export function parseBif(text: string): Scm {
     );
   }
   const network = parseBifNetwork(text, "io.parseBif");
-  const taken = new Set<string>(network.variables.map((v) => v.name));
-  const exogenous: ExogenousVariable[] = [];
   const variables: VariableSpec[] = network.variables.map((v) => {
     const cpt = v.cpt as NonNullable<typeof v.cpt>;
-    let noise = `U_${v.name}`;
-    let explicit = false;
-    if (taken.has(noise)) {
-      let i = 2;
-      while (taken.has(`U_${v.name}_${i}`)) i++;
-      noise = `U_${v.name}_${i}`;
-      explicit = true;
-      exogenous.push({ name: noise, distribution: { type: "uniform", min: 0, max: 1 } });
-    }
-    taken.add(noise);
     return {
       name: v.name,
       domain: { type: "discrete", states: v.states },
-      mechanism: explicit
-        ? { type: "cpt", parents: cpt.parents, table: cpt.table, noise }
-        : { type: "cpt", parents: cpt.parents, table: cpt.table },
+      mechanism: { type: "cpt", parents: cpt.parents, table: cpt.table },
     };
   });
-  return createScm({ variables, exogenous });
+  return createScm({ variables });
 }
 
 /** Names written without quotes: what the BIF lexer reads back as one word. */

@@ -249,6 +249,7 @@ export function createScm(spec: ScmSpec): Scm {
 
   const built = new Map<string, EndogenousVariable>();
   const expressions = new Map<string, CompiledExpression>();
+  const defaults = new Set<string>();
   // Expression mechanisms may name other variables' default noises (`U_A`), so every default
   // noise must exist before any expression is compiled.
   const isExpression = (v: VariableSpec): boolean =>
@@ -260,7 +261,14 @@ export function createScm(spec: ScmSpec): Scm {
   ];
   for (const v of validationOrder) {
     const domain = validateDomain(v.name, v.domain);
-    const ctx: MechanismContext = { variable: v.name, domain, specs, exogenous, expressions };
+    const ctx: MechanismContext = {
+      variable: v.name,
+      domain,
+      specs,
+      exogenous,
+      expressions,
+      defaults,
+    };
     const { mechanism, parents, noise } = validateMechanism(ctx, v.mechanism, false);
     built.set(
       v.name,
@@ -288,6 +296,8 @@ interface MechanismContext {
   readonly specs: ReadonlyMap<string, VariableSpec>;
   readonly exogenous: Map<string, ExogenousVariable>;
   readonly expressions: Map<string, CompiledExpression>;
+  /** Exogenous variables created as defaults (never shared by two variables). */
+  readonly defaults: Set<string>;
 }
 
 interface ValidatedMechanism {
@@ -518,14 +528,18 @@ function defaultNoise(
   fallback: NoiseDistribution,
 ): string {
   if (name === undefined) {
-    // `U_<variable>`, or a fresh `U_<variable>_2`, `_3`, … when an endogenous variable has that name.
+    // `U_<variable>`, or a fresh `U_<variable>_2`, `_3`, … when an endogenous variable or another
+    // variable's default noise has that name (sharing it would silently confound the two).
     let noise = `U_${ctx.variable}`;
-    for (let k = 2; ctx.specs.has(noise); k++) noise = `U_${ctx.variable}_${k}`;
+    for (let k = 2; ctx.specs.has(noise) || ctx.defaults.has(noise); k++) {
+      noise = `U_${ctx.variable}_${k}`;
+    }
     if (!ctx.exogenous.has(noise)) {
       ctx.exogenous.set(
         noise,
         Object.freeze({ name: noise, distribution: Object.freeze(fallback) }),
       );
+      ctx.defaults.add(noise);
     }
     return noise;
   }

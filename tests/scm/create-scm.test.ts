@@ -324,4 +324,19 @@ describe("default noise names", () => {
     expect(m.variable("A").noise).toEqual(["U_A_2"]);
     expect(m.variable("U_A").noise).toEqual(["U_U_A"]);
   });
+
+  it("two variables never share a default noise (A → U_A_2, A_2 → U_A_2_2)", () => {
+    const bin = { type: "discrete", states: ["0", "1"] } as const;
+    const root = { type: "cpt", parents: [], table: [[0.5, 0.5]] } as const;
+    const m = createScm({
+      variables: [
+        { name: "A", domain: bin, mechanism: root },
+        { name: "U_A", domain: bin, mechanism: root },
+        { name: "A_2", domain: bin, mechanism: root },
+      ],
+    });
+    const noises = m.variables.map((v) => v.noise[0]);
+    expect(new Set(noises).size).toBe(3);
+    expect(m.graph.hasBidirectedEdges()).toBe(false);
+  });
 });
