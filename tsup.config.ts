@@ -6,6 +6,7 @@ export default defineConfig([
   {
     entry: {
       index: "src/index.ts",
+      errors: "src/errors.ts",
       ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
     },
     format: ["esm", "cjs"],

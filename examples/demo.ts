@@ -148,4 +148,4 @@ for (const [x, y, z] of [
 
 console.log("\nMinimal adjustment sets for the effect of lung on dysp (backdoor criterion):");
 for (const set of adjustmentSets(model.graph, "lung", "dysp")) console.log(`  {${set.join(", ")}}`);
-console.log("\nTry the CLI: npx causalkit --help");
+console.log("\nTry the CLI: npm run cli -- --help");

@@ -5,7 +5,7 @@
  *
  * Messages start with `module.function:` and name the offending variable, edge or line.
  *
- * @module
+ * @module errors
  */
 
 /**

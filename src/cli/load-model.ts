@@ -33,12 +33,12 @@ export function loadModel(source: string, format?: InputFormat): LoadedModel {
     }
     case "scm-json":
     case "graph-json": {
-      const json = parseJsonText(text);
-      if (kind === "scm-json" || isScmJson(json)) {
-        const model = scmFromJson(json);
+      // The parsers get the text, not the parsed object, so that errors carry line and column.
+      if (kind === "scm-json" || isScmJson(text)) {
+        const model = scmFromJson(text);
         return { source, graph: model.graph, model };
       }
-      return { source, graph: parseGraphJson(json) };
+      return { source, graph: parseGraphJson(text) };
     }
     case "dagitty":
       return { source, graph: parseDagitty(text) };
@@ -77,25 +77,23 @@ function detectFormat(source: string, text: string): InputFormat {
   if (/^(strict\s+)?(di)?graph\b/i.test(start)) return "dot";
   if (/^(dag|pdag|mag|pag)\b/.test(start)) return "dagitty";
   throw new InvalidArgumentError(
-    `cli: cannot tell the format of "${source}"; use a .bif, .json, .dagitty, .txt or .dot file, or --input-format`,
+    `cli: cannot tell the format of "${source}"; use a .bif, .json, .dagitty, .txt or .dot file`,
     "MODEL",
   );
 }
 
-/** Parsed JSON, or the text itself when it is malformed (the format parsers report where). */
-function parseJsonText(text: string): unknown {
+/**
+ * Whether JSON text is a causalkit SCM rather than a graph: it names the format, or has the
+ * SCM's `variables`/`exogenous` keys and no graph `nodes` key.
+ */
+function isScmJson(text: string): boolean {
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
-    return text;
+    return /"variables"\s*:/.test(text);
   }
-}
-
-function isScmJson(json: unknown): boolean {
-  if (typeof json === "string") return /"variables"\s*:/.test(json);
-  return (
-    typeof json === "object" &&
-    json !== null &&
-    ("variables" in json || (json as { format?: unknown }).format === "causalkit-scm")
-  );
+  if (typeof json !== "object" || json === null) return false;
+  if ((json as { format?: unknown }).format === "causalkit-scm") return true;
+  return !("nodes" in json) && ("variables" in json || "exogenous" in json);
 }

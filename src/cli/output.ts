@@ -1,17 +1,28 @@
 import { InvalidArgumentError } from "../errors.js";
 
-/** Splits a comma-separated CLI list (`"A, B"` → `["A", "B"]`; `""` → `[]`). */
-export function splitList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return value
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+/**
+ * A list option: a comma-separated string as on the command line (`"A, B"` → `["A", "B"]`;
+ * `""` → `[]`), or, in a batch request, an array of names (kept as given, so names may contain
+ * commas).
+ */
+export function splitList(value: unknown, option = "list"): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === "string") {
+    return value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+  }
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return [...value];
+  throw new InvalidArgumentError(
+    `cli: ${option} must be a comma-separated string or an array of names`,
+    option,
+  );
 }
 
 /** Like {@link splitList}, but at least one name is required. */
-export function requireList(value: string | undefined, option: string): string[] {
-  const list = splitList(value);
+export function requireList(value: unknown, option: string): string[] {
+  const list = splitList(value, option);
   if (list.length === 0) {
     throw new InvalidArgumentError(`cli: ${option} needs at least one variable name`, option);
   }

@@ -1,15 +1,21 @@
 import { Command, CommanderError } from "commander";
+// biome-ignore lint/correctness/useImportExtensions: a JSON module, not a script
+import packageJson from "../../package.json" with { type: "json" };
 import { CausalKitError } from "../errors.js";
 import { adjust, describeAdjust } from "./commands/adjust.js";
 import { batchCommand } from "./commands/batch.js";
 import { describeDsep, dsep } from "./commands/dsep.js";
 import { runEffect } from "./commands/effect.js";
 import { graphText } from "./commands/graph.js";
+import { describeImplications, implications } from "./commands/implications.js";
 import { runQuery } from "./commands/query.js";
 import { sampleCommand } from "./commands/sample.js";
 import { describeEffect, describeQuery } from "./describe.js";
 import { loadModel } from "./load-model.js";
 import { printJson, printLine } from "./output.js";
+
+/** The package version (tsup and tsx both inline the JSON import). */
+const VERSION: string = packageJson.version;
 
 const MODEL_HELP =
   "model file: .bif, causalkit SCM .json, graph .json, .dagitty/.txt (dagitty syntax), .dot; - reads stdin";
@@ -19,7 +25,7 @@ export function buildProgram(): Command {
   const program = new Command("causalkit")
     .description("Structural causal models: graphs, d-separation, sampling, do(), adjustment sets.")
     .option("--debug", "print stack traces on errors")
-    .showHelpAfterError("(run causalkit --help, or causalkit <command> --help, for usage)")
+    .version(VERSION, "-V, --version", "print the version")
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
@@ -43,8 +49,9 @@ export function buildProgram(): Command {
       "rows generated per chunk (output does not depend on it)",
       "65536",
     )
-    .option("--no-progress", "never show a progress bar")
-    .action((model: string, opts) => sampleCommand(model, opts));
+    .option("--progress", "always show a progress bar on stderr")
+    .option("--no-progress", "never show a progress bar (default: shown for large n on a terminal)")
+    .action((model: string, opts) => sampleCommand(loadModel(model), opts));
 
   program
     .command("dsep")
@@ -64,13 +71,22 @@ export function buildProgram(): Command {
   program
     .command("adjust")
     .description(
-      "all minimal (backdoor) adjustment sets for the effect of X on Y, or check one set",
+      "adjustment sets for the effect of X on Y (all minimal ones, a minimum one, or the optimal one), or check one set",
     )
     .argument("<model>", MODEL_HELP)
     .option("--treatment <nodes>", "treatment(s); default: the model's exposure nodes")
     .option("--outcome <nodes>", "outcome(s); default: the model's outcome nodes")
-    .option("--check <nodes>", 'check this set instead ("" checks the empty set)')
-    .option("--json", 'print JSON: {"sets": [[...]]} or {"valid": bool}')
+    .option(
+      "--type <type>",
+      "minimal (all inclusion-minimal sets, default), minimum (one of least size) or optimal (the O-set of a DAG)",
+    )
+    .option("--must <nodes>", "nodes every set must contain")
+    .option("--must-not <nodes>", "nodes no set may contain (e.g. unmeasured ones)")
+    .option(
+      "--check <nodes>",
+      'check this set instead ("" checks the empty set): adjustment and back-door criteria',
+    )
+    .option("--json", 'print JSON: {"sets": [[...]]} or {"valid": bool, "backdoor": bool}')
     .action((model: string, opts) => {
       const result = adjust(loadModel(model), opts);
       if (opts.json) printJson(result);
@@ -98,6 +114,7 @@ export function buildProgram(): Command {
     .option("--given <assignments>", 'evidence, e.g. "Z=z"')
     .option("--samples <n>", "Monte Carlo sample size for models without exact answers", "100000")
     .option("--seed <seed>", "Monte Carlo seed", "0")
+    .option("--max-factor-size <cells>", "largest table exact inference may build (default 2^25)")
     .option("--json", 'print JSON: {"targets": [...], "distribution": {"<state>": p}}')
     .action((model: string, opts) => {
       const result = runQuery(loadModel(model), opts);
@@ -113,17 +130,41 @@ export function buildProgram(): Command {
     .requiredOption("--outcome <node>", "outcome variable Y")
     .option(
       "--treated <value>",
-      "treatment value x1 (default: the second state of a binary X, or 1)",
+      "treatment value x1 (binary X: default the other state than --control, else its positive state, yes/true/1/..., else the second; continuous X: default 1)",
     )
-    .option("--control <value>", "control value x0 (default: the first state of a binary X, or 0)")
+    .option(
+      "--control <value>",
+      "control value x0 (binary X: default the other state; continuous X: default 0)",
+    )
+    .option(
+      "--outcome-state <state>",
+      "report the risk difference of this outcome state (default: a binary Y's positive state)",
+    )
     .option("--given <assignments>", "evidence for a conditional effect (discrete models)")
     .option("--samples <n>", "Monte Carlo sample size for models without exact answers", "100000")
     .option("--seed <seed>", "Monte Carlo seed", "0")
+    .option("--max-factor-size <cells>", "largest table exact inference may build (default 2^25)")
     .option("--json", 'print JSON: {"ate": number, ...}')
     .action((model: string, opts) => {
       const result = runEffect(loadModel(model), opts);
       if (opts.json) printJson(result);
       else printLine(describeEffect(result));
+    });
+
+  program
+    .command("implications")
+    .description("conditional independences the model's graph implies among observed variables")
+    .argument("<model>", MODEL_HELP)
+    .option(
+      "--basis <basis>",
+      "pairwise (each minimal separating set of each non-adjacent pair) or local (local Markov property)",
+      "pairwise",
+    )
+    .option("--json", 'print JSON: {"independences": [{"x": [...], "y": [...], "given": [...]}]}')
+    .action((model: string, opts) => {
+      const result = implications(loadModel(model), opts);
+      if (opts.json) printJson(result);
+      else printLine(describeImplications(result));
     });
 
   program

@@ -688,7 +688,7 @@ export class CausalGraph {
   }
 
   #cycleError(where: string, cycle: string[]): CycleError {
-    return new CycleError(`${where}: directed cycle ${cycle.join(" -> ")}`, cycle);
+    return new CycleError(`${where}: directed cycle ${formatCycle(cycle)}`, cycle);
   }
 }
 
@@ -712,4 +712,16 @@ export interface CausalGraphJson {
   readonly outcome?: string[];
   /** Adjusted nodes (present only if non-empty). */
   readonly adjusted?: string[];
+}
+
+/**
+ * A cycle for messages, names quoted so that names containing `->` or spaces stay readable:
+ * `"a" -> "b" -> "a"`.
+ *
+ * @param cycle - the nodes, first repeated at the end
+ * @returns the text
+ * @since 0.1.0
+ */
+export function formatCycle(cycle: readonly string[]): string {
+  return cycle.map((v) => JSON.stringify(v)).join(" -> ");
 }

@@ -1,7 +1,7 @@
-import { descendants } from "../graph/ancestry.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../graph/causal-graph.js";
-import { dSeparated } from "../graph/d-separation.js";
-import { backdoorGraph } from "../graph/mutilate.js";
+import { idsOf } from "./_internal/adjust-search.js";
+import { separatedInCutGraph } from "./_internal/adjust-separation.js";
+import { adjustStructure } from "./_internal/adjust-structure.js";
 import { resolveCovariates, resolveExposureOutcome } from "./_internal/backdoor-query.js";
 
 /**
@@ -26,7 +26,8 @@ import { resolveCovariates, resolveExposureOutcome } from "./_internal/backdoor-
  * In an ADMG a bidirected edge `a <-> b` stands for a latent common cause, so `x <-> ·` starts
  * a back-door path and separation is m-separation. Every set the criterion accepts is a valid
  * adjustment set; the converse fails (the adjustment criterion of Shpitser, VanderWeele & Robins
- * 2010 also accepts some descendants of X that are not on causal paths).
+ * 2010, {@link isAdjustmentSet}, also accepts some descendants of X that are not on causal
+ * paths).
  *
  * Only the `latent` role of the graph is consulted; the exposure, outcome and adjusted roles are
  * ignored (pass the sets explicitly).
@@ -39,8 +40,8 @@ import { resolveCovariates, resolveExposureOutcome } from "./_internal/backdoor-
  * @throws {@link UnknownNodeError} if a node of X, Y or Z does not exist
  * @throws {@link InvalidArgumentError} if X or Y is empty, X and Y overlap, Z meets X ∪ Y, or a
  *   node of X, Y or Z is latent (`argument` names the node, or the set `"X"` / `"Y"` if empty)
- * @remarks O(n + m) for n nodes and m edges: one descendant search, one graph copy and one
- *   Bayes-ball pass.
+ * @remarks O(n + m) for n nodes and m edges: one descendant search and one Bayes-ball pass in
+ *   `G_{\underline X}` (never built as a graph object), on typed arrays.
  * @see Pearl (2009), Causality, 2nd ed., §3.3.1 (Definition 3.3.1 and Theorem 3.3.2);
  *   van der Zander, Liśkiewicz & Textor (2019), "Separators and adjustment sets in causal
  *   graphs: complete criteria and an algorithmic framework", Artificial Intelligence 270,
@@ -66,8 +67,10 @@ export function isBackdoorAdjustmentSet(
 ): boolean {
   const where = "identification.isBackdoorAdjustmentSet";
   const xy = resolveExposureOutcome(graph, X, Y, where);
-  const z = resolveCovariates(graph, Z, "Z", xy, where);
-  const deX = descendants(graph, xy.x);
-  if (z.some((v) => deX.has(v))) return false;
-  return dSeparated(backdoorGraph(graph, xy.x), xy.x, xy.y, z);
+  const zNames = resolveCovariates(graph, Z, "Z", xy, where);
+  const ix = graph.compactIndex();
+  const s = adjustStructure(ix, idsOf(ix, xy.x), idsOf(ix, xy.y), "backdoor");
+  const z = idsOf(ix, zNames);
+  for (let i = 0; i < z.length; i++) if (s.forbidden[z[i] as number] === 1) return false;
+  return separatedInCutGraph(s, z);
 }

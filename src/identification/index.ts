@@ -1,11 +1,15 @@
 /**
- * Identification of causal effects from a causal graph: Pearl's back-door criterion, and
- * finding and listing the inclusion-minimal back-door adjustment sets (latent nodes excluded).
+ * Identification of causal effects from a causal graph: Pearl's back-door criterion and the
+ * (generalized) adjustment criterion; finding and listing inclusion-minimal adjustment sets,
+ * minimum-cardinality (minimum-cost) sets and the optimal adjustment set (latent nodes
+ * excluded).
  * Pure graph algorithms on `CausalGraph`; no model or data is needed.
  *
  * @module identification
  */
+export { adjustmentForbiddenNodes, isAdjustmentSet } from "./adjustment-criterion.js";
 export {
+  type AdjustmentCriterion,
   type AdjustmentSetOptions,
   adjustmentSets,
   findMinimalAdjustmentSet,
@@ -50,3 +54,8 @@ export {
   type IdcResult,
   identifyConditionalEffect,
 } from "./idc.js";
+export {
+  findMinimumAdjustmentSet,
+  type MinimumAdjustmentSetOptions,
+} from "./minimum-adjustment.js";
+export { type OptimalAdjustmentSetOptions, optimalAdjustmentSet } from "./optimal-adjustment.js";

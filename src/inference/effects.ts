@@ -14,14 +14,14 @@ import type { StateAssignment } from "./state-assignment.js";
 export interface EffectOptions {
   /**
    * The treatment state of X (name or index).
-   * @defaultValue for a binary X, its positive state: the one named `yes`/`true`/`1`/`present`/…
-   *   when the other is `no`/`false`/`0`/`absent`/… (in either order), else `states[1]`;
-   *   required otherwise
+   * @defaultValue for a binary X, the state other than `control` if that is given, else its
+   *   positive state: the one named `yes`/`true`/`1`/`present`/… when the other is
+   *   `no`/`false`/`0`/`absent`/… (in either order), else `states[1]`; required otherwise
    */
   readonly treatment?: string | number;
   /**
    * The control state of X (name or index).
-   * @defaultValue for a binary X, the state that is not the default treatment; required otherwise
+   * @defaultValue for a binary X, the state that is not the treatment; required otherwise
    */
   readonly control?: string | number;
   /**
@@ -190,9 +190,21 @@ function effect(
     }
     return fallback;
   };
+  // A binary X: a missing side is the other state (the positive state is the default treatment).
   const xPositive = positiveState(xStates);
-  const t = stateOf(options.treatment, xPositive, "treatment");
-  const c = stateOf(options.control, 1 - xPositive, "control");
+  const given = (value: string | number | undefined, what: string): number | undefined =>
+    value === undefined ? undefined : stateOf(value, 0, what);
+  const tGiven = given(options.treatment, "treatment");
+  const cGiven = given(options.control, "control");
+  const t =
+    tGiven ?? stateOf(undefined, cGiven !== undefined ? 1 - cGiven : xPositive, "treatment");
+  const c = cGiven ?? stateOf(undefined, 1 - t, "control");
+  if (t === c) {
+    throw new InvalidArgumentError(
+      `${where}: treatment and control are the same state "${xStates[t]}" of "${X}"`,
+      "control",
+    );
+  }
   const s =
     options.outcomeState !== undefined
       ? encodeState(Y, yStates, options.outcomeState, where)

@@ -46,8 +46,9 @@ export interface FormatBifOptions {
  * The model: variables in file order (the {@link Scm} lists them topologically, ties in file
  * order), each discrete with the declared states, and a CPT with the header's parents and one
  * row per parent configuration, last parent fastest. Each CPT is driven by its own uniform(0, 1)
- * exogenous variable `U_<name>`; if that name is taken by a variable (or by an earlier noise),
- * `U_<name>_2`, `U_<name>_3`, … is used. The network name is not kept.
+ * exogenous variable `U_<name>` (see `createScm` for the name when a variable is called that).
+ * The network name is not kept. Rows that are not probability distributions (an entry outside
+ * [0, 1], a sum off 1 by more than 1e-6) are parse errors at the row.
  *
  * @param text - the BIF text
  * @returns the model

@@ -27,4 +27,5 @@ export {
   concatTables,
   type DiscreteColumn,
   Table,
+  type TableJson,
 } from "./table.js";

@@ -254,6 +254,27 @@ export class Table {
   }
 
   /**
+   * The JSON form, so that `JSON.stringify(table)` keeps the data (typed arrays would otherwise
+   * serialise as index-keyed objects): `{n, columns: [{name, kind, states?, values}]}` with
+   * `values` a plain array (state indices for discrete columns), plus `exogenous` columns when
+   * the table has them.
+   *
+   * @returns a plain, JSON-safe object
+   */
+  toJSON(): TableJson {
+    const columns = [...this.#columns.values()].map((c) =>
+      c.kind === "discrete"
+        ? { name: c.name, kind: c.kind, states: [...c.states], values: Array.from(c.values) }
+        : { name: c.name, kind: c.kind, values: Array.from(c.values) },
+    );
+    const exogenous = this.exogenousNames.map((name) => ({
+      name,
+      values: Array.from(this.exogenous(name)),
+    }));
+    return exogenous.length > 0 ? { n: this.n, columns, exogenous } : { n: this.n, columns };
+  }
+
+  /**
    * A new table with rows `[start, end)` (copied), like `Array.prototype.slice` but without
    * negative indices.
    *
@@ -424,4 +445,23 @@ function sameShape(a: Table, b: Table): boolean {
     if (a.exogenousNames[i] !== b.exogenousNames[i]) return false;
   }
   return true;
+}
+
+/**
+ * The JSON form of a {@link Table} (see {@link Table.toJSON}).
+ *
+ * @since 0.1.0
+ */
+export interface TableJson {
+  /** Number of rows. */
+  readonly n: number;
+  /** Endogenous columns in model order; discrete values are state indices. */
+  readonly columns: readonly {
+    readonly name: string;
+    readonly kind: "discrete" | "continuous";
+    readonly states?: readonly string[];
+    readonly values: readonly number[];
+  }[];
+  /** Exogenous columns, when the table has them. */
+  readonly exogenous?: readonly { readonly name: string; readonly values: readonly number[] }[];
 }

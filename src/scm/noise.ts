@@ -17,63 +17,78 @@ export const PROBABILITY_SUM_TOLERANCE = 1e-6;
  * Normal noise N(mean, sd²).
  * @param mean - mean @defaultValue 0
  * @param sd - standard deviation > 0 @defaultValue 1
- * @returns the distribution (validated when a model is built)
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function normal(mean = 0, sd = 1): NormalNoise {
-  return { type: "normal", mean, sd };
+  return validateNoise("normal(…)", { type: "normal", mean, sd }) as NormalNoise;
 }
 
 /**
  * Uniform noise on [min, max).
  * @param min - lower bound @defaultValue 0
  * @param max - upper bound @defaultValue 1
- * @returns the distribution
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function uniform(min = 0, max = 1): UniformNoise {
-  return { type: "uniform", min, max };
+  return validateNoise("uniform(…)", { type: "uniform", min, max }) as UniformNoise;
 }
 
 /**
  * Bernoulli noise on {0, 1}.
  * @param p - probability of 1
- * @returns the distribution
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function bernoulli(p: number): BernoulliNoise {
-  return { type: "bernoulli", p };
+  return validateNoise("bernoulli(…)", { type: "bernoulli", p }) as BernoulliNoise;
 }
 
 /**
  * Categorical noise on {0, …, k−1}.
  * @param probs - probabilities summing to 1
- * @returns the distribution
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function categorical(probs: readonly number[]): CategoricalNoise {
-  return { type: "categorical", probs: [...probs] };
+  return validateNoise("categorical(…)", {
+    type: "categorical",
+    probs: [...probs],
+  }) as CategoricalNoise;
 }
 
 /**
  * Exponential noise with the given rate.
  * @param rate - λ > 0 @defaultValue 1
- * @returns the distribution
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function exponential(rate = 1): ExponentialNoise {
-  return { type: "exponential", rate };
+  return validateNoise("exponential(…)", { type: "exponential", rate }) as ExponentialNoise;
 }
 
 /**
  * Laplace noise.
  * @param location - location @defaultValue 0
  * @param scale - scale > 0 @defaultValue 1
- * @returns the distribution
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function laplace(location = 0, scale = 1): LaplaceNoise {
-  return { type: "laplace", location, scale };
+  return validateNoise("laplace(…)", { type: "laplace", location, scale }) as LaplaceNoise;
 }
 
 /**
@@ -81,11 +96,13 @@ export function laplace(location = 0, scale = 1): LaplaceNoise {
  * @param df - degrees of freedom > 0
  * @param location - location @defaultValue 0
  * @param scale - scale > 0 @defaultValue 1
- * @returns the distribution
+ * @returns the distribution (frozen)
+ * @throws {@link InvalidScmError} (reason `"parameter"`) for a non-finite or out-of-range
+ *   parameter
  * @since 0.1.0
  */
 export function studentT(df: number, location = 0, scale = 1): StudentTNoise {
-  return { type: "studentT", df, location, scale };
+  return validateNoise("studentT(…)", { type: "studentT", df, location, scale }) as StudentTNoise;
 }
 
 /**

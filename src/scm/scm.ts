@@ -1,5 +1,5 @@
-import { InvalidScmError, UnknownNodeError } from "../errors.js";
-import { CausalGraph, type ReadonlyCausalGraph } from "../graph/causal-graph.js";
+import { CycleError, InvalidScmError, UnknownNodeError } from "../errors.js";
+import { CausalGraph, formatCycle, type ReadonlyCausalGraph } from "../graph/causal-graph.js";
 import { topologicalOrder } from "../graph/topological.js";
 import { compileExpression } from "./expression.js";
 import { PROBABILITY_SUM_TOLERANCE, validateNoise } from "./noise.js";
@@ -592,5 +592,13 @@ function buildGraph(variables: ReadonlyMap<string, EndogenousVariable>): CausalG
         bidirected.push([list[i] as string, list[j] as string]);
     }
   }
-  return CausalGraph.from({ nodes: variables.keys(), directed, bidirected });
+  try {
+    return CausalGraph.from({ nodes: variables.keys(), directed, bidirected });
+  } catch (e) {
+    if (!(e instanceof CycleError)) throw e;
+    throw new CycleError(
+      `scm.createScm: the mechanisms' parents form a directed cycle ${formatCycle(e.cycle)}`,
+      e.cycle,
+    );
+  }
 }

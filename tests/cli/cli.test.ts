@@ -253,3 +253,14 @@ describe("bad input", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("adjust honours dagitty roles", () => {
+  it("[adjusted] nodes are in every set", async () => {
+    const g = file(
+      "adjusted.dagitty",
+      "dag { Z -> X ; Z -> Y ; X -> Y ; W -> X ; W -> Z ; X [exposure] ; Y [outcome] ; W [adjusted] }",
+    );
+    const r = await runCli(["adjust", g, "--json"]);
+    expect(JSON.parse(r.stdout).sets).toEqual([["W", "Z"]]);
+  });
+});

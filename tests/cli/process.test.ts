@@ -64,4 +64,46 @@ describe("CLI as a process", () => {
     expect(lines[5].ate).toBeCloseTo(0.09, 15);
     expect(lines[6]).toMatchObject({ id: 7, ok: false, error: { code: "E_UNKNOWN_NODE" } });
   });
+
+  it("batch: unknown options, a stdin model and bad ids fail on their line only", () => {
+    const requests = [
+      {
+        id: "typo",
+        command: "query",
+        model: bif("asia"),
+        args: { target: "lung", gven: "smoke=yes" },
+      },
+      { id: "dash", command: "query", model: "-", args: { target: "lung" } },
+      { id: 14 },
+      {
+        id: "arrays",
+        command: "dsep",
+        model: bif("asia"),
+        args: { x: ["tub"], y: ["smoke"], given: ["dysp"] },
+      },
+      {
+        id: "rows",
+        command: "sample",
+        model: bif("asia"),
+        args: { n: 3, seed: 1, do: { smoke: "no" } },
+      },
+      { id: "last", command: "query", model: bif("asia"), args: { targets: ["lung"] } },
+    ];
+    const r = cli(["batch"], `\uFEFF${requests.map((q) => JSON.stringify(q)).join("\n")}\n`);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, l.ok])).toEqual([
+      ["typo", false],
+      ["dash", false],
+      [14, false],
+      ["arrays", true],
+      ["rows", true],
+      ["last", true],
+    ]);
+    expect(lines[3]).toMatchObject({ separated: false });
+    expect(lines[4].rows).toHaveLength(3);
+    expect(lines[4].rows.every((row: Record<string, string>) => row["smoke"] === "no")).toBe(true);
+  });
 });

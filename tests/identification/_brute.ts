@@ -271,3 +271,154 @@ export function sortSets(sets: string[][], pos: ReadonlyMap<string, number>): st
     return 0;
   });
 }
+
+/** One proper path from X to Y, reduced to what blocking needs. */
+interface PathShape {
+  /** Inner nodes that are non-colliders on the path. */
+  readonly nonColliders: readonly string[];
+  /** Inner nodes that are colliders on the path. */
+  readonly colliders: readonly string[];
+  /** Whether every edge points away from X (x -> ... -> y). */
+  readonly causal: boolean;
+}
+
+/**
+ * Every simple path that starts at a node of X, ends at a node of Y and has no other node of X
+ * ("proper"), by explicit depth-first enumeration over directed and bidirected edges. Paths may
+ * pass through other nodes of Y. Exponential: small graphs only.
+ */
+export function bruteProperPaths(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+): PathShape[] {
+  const inX = new Set(X);
+  const inY = new Set(Y);
+  interface Step {
+    to: string;
+    headHere: boolean;
+    headThere: boolean;
+    forward: boolean;
+  }
+  const inc = new Map<string, Step[]>();
+  for (const v of g.nodes) inc.set(v, []);
+  for (const [a, b] of g.directed) {
+    inc.get(a)?.push({ to: b, headHere: false, headThere: true, forward: true });
+    inc.get(b)?.push({ to: a, headHere: true, headThere: false, forward: false });
+  }
+  for (const [a, b] of g.bidirected) {
+    inc.get(a)?.push({ to: b, headHere: true, headThere: true, forward: false });
+    inc.get(b)?.push({ to: a, headHere: true, headThere: true, forward: false });
+  }
+  const out: PathShape[] = [];
+  const onPath = new Set<string>();
+  const nonColliders: string[] = [];
+  const colliders: string[] = [];
+  // At node v (already on the path), having arrived with an arrowhead at v iff `headAtV`.
+  const walk = (v: string, headAtV: boolean, causal: boolean, start: boolean): void => {
+    for (const step of inc.get(v) ?? []) {
+      const w = step.to;
+      if (onPath.has(w) || inX.has(w)) continue;
+      const isCollider = !start && headAtV && step.headHere;
+      if (!start) (isCollider ? colliders : nonColliders).push(v);
+      const nowCausal = causal && step.forward;
+      if (inY.has(w)) {
+        out.push({ nonColliders: [...nonColliders], colliders: [...colliders], causal: nowCausal });
+      }
+      onPath.add(w);
+      walk(w, step.headThere, nowCausal, false);
+      onPath.delete(w);
+      if (!start) (isCollider ? colliders : nonColliders).pop();
+    }
+  };
+  for (const x of X) {
+    onPath.clear();
+    onPath.add(x);
+    walk(x, false, true, true);
+  }
+  return out;
+}
+
+/**
+ * The adjustment criterion of Shpitser, VanderWeele & Robins (2010, Definition 3), literally,
+ * by path enumeration: (a) no node of Z is a descendant, in G with the edges into X removed, of
+ * a node W ∉ X on a proper causal path from X to Y; (b) every proper non-causal path from X to Y
+ * is blocked by Z (a non-collider in Z, or a collider without a descendant in Z). Independent of
+ * the separation-based form (no proper back-door graph, no moralisation). The paths are
+ * enumerated once; the returned predicate tests a set Z.
+ */
+export function brutePathAdjustment(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+): (Z: readonly string[]) => boolean {
+  const paths = bruteProperPaths(g, X, Y);
+  const inX = new Set(X);
+  const onCausal = bruteProperCausalNodes(g, X, Y);
+  const noIntoX: BruteGraph = { ...g, directed: g.directed.filter(([, b]) => !inX.has(b)) };
+  const forbidden = bruteDescendants(noIntoX, onCausal);
+  const nonCausal = paths.filter((p) => !p.causal);
+  const descendantsOf = new Map<string, Set<string>>();
+  for (const v of g.nodes) descendantsOf.set(v, bruteDescendants(g, [v]));
+  return (Z) => {
+    if (Z.some((v) => forbidden.has(v) || inX.has(v))) return false;
+    const inZ = new Set(Z);
+    return nonCausal.every(
+      (p) =>
+        p.nonColliders.some((v) => inZ.has(v)) ||
+        p.colliders.some((c) => ![...(descendantsOf.get(c) ?? [])].some((d) => inZ.has(d))),
+    );
+  };
+}
+
+/** Whether y is reachable from X by a directed path whose only node in X is its first. */
+function bruteCausallyReachable(g: BruteGraph, X: readonly string[], y: string): boolean {
+  const inX = new Set(X);
+  const seen = new Set<string>(X);
+  const stack = [...X];
+  while (stack.length > 0) {
+    const v = stack.pop() as string;
+    for (const [a, b] of g.directed) {
+      if (a !== v || seen.has(b) || inX.has(b)) continue;
+      if (b === y) return true;
+      seen.add(b);
+      stack.push(b);
+    }
+  }
+  return false;
+}
+
+/**
+ * The O-set of Henckel, Perković & Maathuis (2022) by its definition, from the brute-force
+ * helpers: pa(cn) \ (De(cn) ∪ X) with cn the nodes other than X on proper causal paths
+ * (explicit path enumeration).
+ */
+export function bruteOptimalSet(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+): string[] {
+  const inX = new Set(X);
+  const cn = bruteProperCausalNodes(g, X, Y);
+  const forb = bruteDescendants(g, cn);
+  const out = new Set<string>();
+  for (const [a, b] of g.directed) if (cn.has(b) && !forb.has(a) && !inX.has(a)) out.add(a);
+  return g.nodes.filter((v) => out.has(v));
+}
+
+/**
+ * cn(X, Y): the nodes other than X on proper causal paths from X to Y, from explicit path
+ * enumeration (inner nodes of causal paths, plus the nodes of Y they reach).
+ */
+export function bruteProperCausalNodes(
+  g: BruteGraph,
+  X: readonly string[],
+  Y: readonly string[],
+): Set<string> {
+  const cn = new Set<string>();
+  for (const p of bruteProperPaths(g, X, Y)) {
+    if (p.causal) for (const v of p.nonColliders) cn.add(v);
+  }
+  for (const y of Y) if (bruteCausallyReachable(g, X, y)) cn.add(y);
+  return cn;
+}

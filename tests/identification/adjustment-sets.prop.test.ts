@@ -1,5 +1,6 @@
-// Laws of the back-door functions on random DAGs and ADMGs with latent nodes, checked against
-// brute force (all subsets, independent moralisation-based separation) in ./_brute.ts.
+// Laws of the back-door functions (criterion "backdoor") on random DAGs and ADMGs with latent
+// nodes, checked against brute force (all subsets, independent moralisation-based separation) in
+// ./_brute.ts. The default criterion ("adjustment") is tested in adjustment-criterion.prop.test.ts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -35,7 +36,7 @@ function bruteList(q: RandomQuery): string[][] {
 
 function checkListing(q: RandomQuery): void {
   const g = toCausalGraph(q.graph);
-  const options = { include: q.include, exclude: q.exclude };
+  const options = { include: q.include, exclude: q.exclude, criterion: "backdoor" } as const;
   const listed = adjustmentSets(g, q.X, q.Y, options);
   const expected = bruteList(q);
   expect(listed).toEqual(expected);
@@ -118,8 +119,11 @@ describe("back-door adjustment sets: random DAGs with latent nodes", () => {
         );
         const de = bruteDescendants(q.graph, q.X);
         const filtered = adj.filter((Z) => !Z.some((v) => de.has(v)));
-        const listed = adjustmentSets(toCausalGraph(q.graph), q.X, q.Y);
+        const g = toCausalGraph(q.graph);
+        const listed = adjustmentSets(g, q.X, q.Y, { criterion: "backdoor" });
         expect(listed).toEqual(filtered);
+        // The default criterion is the adjustment criterion.
+        expect(adjustmentSets(g, q.X, q.Y)).toEqual(adj);
         // For a single exposure (and no forced nodes) the two notions of minimal set coincide,
         // which is why dagitty's lists can be compared directly in that case.
         if (q.X.length === 1) expect(listed).toEqual(adj);

@@ -8,8 +8,10 @@ import {
   listMinimalAdjustmentSets,
 } from "../../src/identification/index.js";
 
-// Expected answers derived by hand from the back-door criterion (Pearl 2009, §3.3.1) and
-// cross-checked by the brute-force property tests.
+// Expected answers derived by hand from the adjustment criterion (Shpitser, VanderWeele & Robins
+// 2010; the default) and the back-door criterion (Pearl 2009, §3.3.1), and cross-checked by the
+// brute-force property tests. For one exposure and no forced node the two criteria give the same
+// minimal sets.
 
 describe("adjustmentSets / findMinimalAdjustmentSet / listMinimalAdjustmentSets", () => {
   it("confounding triangle: the only minimal set is {Z}", () => {
@@ -133,9 +135,10 @@ describe("adjustmentSets / findMinimalAdjustmentSet / listMinimalAdjustmentSets"
     ]);
   });
 
-  it("several exposures: descendants of one exposure are never used", () => {
+  it("several exposures: the adjustment criterion may use descendants of one exposure", () => {
     // dagitty test graph (adjustment-dags, multiple exposures). dagitty's adjustment criterion
-    // also lists {m, m2}, but m and m2 descend from X1, so the back-door criterion rejects them.
+    // (our default) lists {C} and {m, m2}; m and m2 descend from X1, so the back-door criterion
+    // rejects them.
     const g = CausalGraph.from({
       nodes: ["X1", "X2", "Y1", "Y2", "C", "m", "m2"],
       directed: [
@@ -150,10 +153,13 @@ describe("adjustmentSets / findMinimalAdjustmentSet / listMinimalAdjustmentSets"
         ["m2", "m"],
       ],
     });
-    expect(adjustmentSets(g, ["X1", "X2"], ["Y1", "Y2"])).toEqual([["C"]]);
+    expect(adjustmentSets(g, ["X1", "X2"], ["Y1", "Y2"])).toEqual([["C"], ["m", "m2"]]);
+    expect(adjustmentSets(g, ["X1", "X2"], ["Y1", "Y2"], { criterion: "backdoor" })).toEqual([
+      ["C"],
+    ]);
   });
 
-  it("a parent of X in Y, or a forced descendant of X, leaves no set", () => {
+  it("a parent of X in Y, or a forced forbidden node, leaves no set", () => {
     const g = CausalGraph.from({
       directed: [
         ["Y", "X"],
@@ -168,8 +174,22 @@ describe("adjustmentSets / findMinimalAdjustmentSet / listMinimalAdjustmentSets"
       ],
     });
     expect(adjustmentSets(h, "X", "Y")).toEqual([[]]);
-    expect(adjustmentSets(h, "X", "Y", { include: ["D"] })).toEqual([]);
-    expect(findMinimalAdjustmentSet(h, "X", "Y", { include: ["D"] })).toBeNull();
+    // D descends from X off the causal path: allowed by the adjustment criterion (the default,
+    // as in dagitty), forbidden by the back-door criterion.
+    expect(adjustmentSets(h, "X", "Y", { include: ["D"] })).toEqual([["D"]]);
+    const backdoor = { include: ["D"], criterion: "backdoor" } as const;
+    expect(adjustmentSets(h, "X", "Y", backdoor)).toEqual([]);
+    expect(findMinimalAdjustmentSet(h, "X", "Y", backdoor)).toBeNull();
+    // A forced descendant of a mediator is forbidden under both criteria.
+    const k = CausalGraph.from({
+      directed: [
+        ["X", "M"],
+        ["M", "Y"],
+        ["M", "W"],
+      ],
+    });
+    expect(adjustmentSets(k, "X", "Y", { include: ["W"] })).toEqual([]);
+    expect(findMinimalAdjustmentSet(k, "X", "Y", { include: ["W"] })).toBeNull();
   });
 
   it("include nodes outside An(X ∪ Y) are kept and can force further nodes", () => {
@@ -251,6 +271,9 @@ describe("adjustmentSets / findMinimalAdjustmentSet / listMinimalAdjustmentSets"
         expect(() => f(["X"], ["Y"], { include: ["X"] })).toThrow(InvalidArgumentError);
         expect(() => f(["X"], ["Y"], { include: ["L"] })).toThrow(InvalidArgumentError);
         expect(() => f(["X"], ["Y"], { include: ["Z"], exclude: ["Z"] })).toThrow(
+          InvalidArgumentError,
+        );
+        expect(() => f(["X"], ["Y"], { criterion: "frontdoor" as unknown as "backdoor" })).toThrow(
           InvalidArgumentError,
         );
         expect(() => f(["nope"], ["Y"])).toThrow(UnknownNodeError);

@@ -2,32 +2,38 @@
 // (/work/shared/oracle/graph-cases.jsonl, see the README there).
 //
 // dagitty answers under the (generalised) adjustment criterion (Shpitser, VanderWeele & Robins
-// 2010; Perković et al. 2018), we under Pearl's back-door criterion. The two are related
-// exactly: a set satisfies the back-door criterion iff it satisfies the adjustment criterion and
-// contains no descendant of X (every back-door set is an adjustment set, and the adjustment
-// criterion forbids only descendants of X besides what the back-door criterion forbids). The
-// family of sets without descendants of X is closed under taking subsets, so
-//   minimal back-door sets = the minimal adjustment sets that contain no descendant of X.
-// We therefore compare with dagitty's list filtered by "no descendant of X" (descendants from the
-// independent brute-force helper). For one exposure and no forced nodes the filter removes
+// 2010; Perković et al. 2018), which is our default criterion: adjustmentSets must equal
+// dagitty's list exactly, multiple exposures and forced nodes included, and isAdjustmentSet must
+// equal dagitty's isAdjustmentSet.
+//
+// The back-door criterion is related exactly: a set satisfies it iff it satisfies the
+// adjustment criterion and contains no descendant of X. The family of sets without descendants
+// of X is closed under taking subsets, so
+//   minimal back-door sets = the minimal adjustment sets that contain no descendant of X,
+// which is checked against dagitty's list filtered by "no descendant of X" (descendants from
+// the independent brute-force helper). For one exposure and no forced nodes the filter removes
 // nothing: minimal adjustment sets lie in An(X ∪ Y), and a descendant of a single X there lies
 // on a proper causal path, which the adjustment criterion forbids too (asserted below).
-// The property tests check this relation on random graphs against a brute-force implementation
-// of the adjustment criterion.
 //
-// For is_adjustment_set: when Z contains no descendant of X the two criteria must agree; when it
-// does, the back-door criterion must say false whatever dagitty says.
+// violates_adjustment_criterion: dagitty's violatesAdjustmentCriterion / nodesThatViolate...
+// test condition 1 of the criterion only (Z meets Forb(X, Y)); `nodes` must equal Z intersected
+// with adjustmentForbiddenNodes.
 //
 // Skipped cases (each with its reason):
 // - graph types other than "dag" (pdag, mag, pag): other graph classes;
 // - query.effect "direct" or "odds_ratio": direct effects and odds ratios under selection are
 //   other estimands than the total effect P(y | do(x));
 // - selection nodes (graph.selected or query.S): adjustment under selection bias is outside
-//   the back-door criterion.
+//   both criteria.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CausalGraph } from "../../src/graph/causal-graph.js";
-import { adjustmentSets, isBackdoorAdjustmentSet } from "../../src/identification/index.js";
+import {
+  adjustmentForbiddenNodes,
+  adjustmentSets,
+  isAdjustmentSet,
+  isBackdoorAdjustmentSet,
+} from "../../src/identification/index.js";
 import { type BruteGraph, bruteDescendants, sortSets } from "./_brute.js";
 
 interface OracleCase {
@@ -51,7 +57,7 @@ interface OracleCase {
     effect?: string;
     S?: string[];
   };
-  expected: { sets?: string[][]; valid?: boolean };
+  expected: { sets?: string[][]; valid?: boolean; violates?: boolean; nodes?: string[] };
 }
 
 const cases: OracleCase[] = readFileSync(
@@ -89,6 +95,7 @@ function graphOf(c: OracleCase): CausalGraph {
 
 const adjustmentCases = cases.filter((c) => c.query.kind === "adjustment_sets");
 const isAdjustmentCases = cases.filter((c) => c.query.kind === "is_adjustment_set");
+const violatesCases = cases.filter((c) => c.query.kind === "violates_adjustment_criterion");
 
 describe("dagitty oracle: adjustment_sets on DAGs", () => {
   const used = adjustmentCases.filter((c) => skipReason(c) === undefined);
@@ -109,7 +116,12 @@ describe("dagitty oracle: adjustment_sets on DAGs", () => {
         pos,
       );
       const options = { include: c.query.must ?? [], exclude: c.query.must_not ?? [] };
-      expect(sortSets(adjustmentSets(g, c.query.X, c.query.Y, options), pos)).toEqual(expected);
+      // The default criterion is dagitty's: exact agreement.
+      expect(sortSets(adjustmentSets(g, c.query.X, c.query.Y, options), pos)).toEqual(
+        sortSets(dagitty, pos),
+      );
+      const backdoor = { ...options, criterion: "backdoor" } as const;
+      expect(sortSets(adjustmentSets(g, c.query.X, c.query.Y, backdoor), pos)).toEqual(expected);
       if (c.query.X.length === 1 && (c.query.must ?? []).length === 0) {
         expect(expected).toEqual(sortSets(dagitty, pos));
       }
@@ -146,9 +158,32 @@ describe("dagitty oracle: is_adjustment_set on DAGs", () => {
       const g = graphOf(c);
       const Z = c.query.Z ?? [];
       const de = bruteDescendants(brute(c), c.query.X);
+      expect(isAdjustmentSet(g, c.query.X, c.query.Y, Z)).toBe(c.expected.valid);
       const mine = isBackdoorAdjustmentSet(g, c.query.X, c.query.Y, Z);
       if (Z.some((v) => de.has(v))) expect(mine).toBe(false);
       else expect(mine).toBe(c.expected.valid);
+    });
+  }
+});
+
+describe("dagitty oracle: violates_adjustment_criterion on DAGs", () => {
+  const used = violatesCases.filter((c) => skipReason(c) === undefined);
+
+  it("has the expected number of usable cases", () => {
+    expect(used.length).toBe(4);
+  });
+
+  for (const c of used) {
+    it(c.id, () => {
+      const g = graphOf(c);
+      const Z = c.query.Z ?? [];
+      const forbidden = new Set(adjustmentForbiddenNodes(g, c.query.X, c.query.Y));
+      const violating = Z.filter((v) => forbidden.has(v));
+      expect(violating.length > 0).toBe(c.expected.violates);
+      expect(violating).toEqual(c.expected.nodes);
+      if (c.expected.violates === true) {
+        expect(isAdjustmentSet(g, c.query.X, c.query.Y, Z)).toBe(false);
+      }
     });
   }
 });

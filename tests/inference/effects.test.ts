@@ -270,6 +270,14 @@ describe("ate: default states of binary variables", () => {
     expect(e.riskRatio).toBeCloseTo(pDysp(0.6, 0.1) / pDysp(0.3, 0.01), 12);
   });
 
+  it("one side given: the other is the other state; the same state twice is an error", () => {
+    expect(ate(model, "smoke", "dysp", { treatment: "no" }).controlState).toBe("yes");
+    expect(ate(model, "smoke", "dysp", { control: "no" }).treatmentState).toBe("yes");
+    expect(() => ate(model, "smoke", "dysp", { treatment: "yes", control: "yes" })).toThrow(
+      InvalidArgumentError,
+    );
+  });
+
   it("uses states[1] vs states[0] when the names are not yes/no-like", () => {
     const ab = { type: "discrete", states: ["low", "high"] } as const;
     const m = createScm({

@@ -4,7 +4,6 @@ import {
   CausalKitError,
   CycleError,
   InvalidArgumentError,
-  InvalidScmError,
   ParseError,
 } from "../../src/errors.js";
 import { formatBif, parseBif } from "../../src/io/bif.js";
@@ -670,14 +669,13 @@ describe("parseBif errors", () => {
     expectParseError(text, 14, 4);
   });
 
-  it("model-level problems come from createScm: row sums, ranges, cycles", () => {
+  it("row sums and ranges are ParseErrors at the row; a cycle comes from the model", () => {
     const sum = thrown(() => parseBif(withLine(14, "  (a1) 0.4, 0.5;")));
-    expect(sum).toBeInstanceOf(InvalidScmError);
-    expect((sum as InvalidScmError).code).toBe("E_INVALID_SCM");
-    expect((sum as InvalidScmError).variable).toBe("B");
-    expect((sum as InvalidScmError).reason).toBe("cpt-row-sum");
+    expect(sum).toBeInstanceOf(ParseError);
+    expect((sum as ParseError).code).toBe("E_PARSE");
+    expect((sum as ParseError).line).toBe(14);
     const range = thrown(() => parseBif(withLine(14, "  (a1) -0.5, 1.5;")));
-    expect((range as InvalidScmError).reason).toBe("parameter");
+    expect((range as ParseError).line).toBe(14);
     const cyclic = thrown(() =>
       parseBif(
         withLine(9, "probability ( A | B ) {").replace(
@@ -816,5 +814,49 @@ describe("formatBif", () => {
     const m = fileModel("cancer");
     const e = thrown(() => formatBif(m, { name: 3 as unknown as string }));
     expect((e as InvalidArgumentError).argument).toBe("options.name");
+  });
+});
+
+describe("probability rows are checked where they are written", () => {
+  const header = `network n { }
+variable A { type discrete [ 2 ] { yes, no }; }
+variable B { type discrete [ 2 ] { yes, no }; }
+probability ( A ) {
+  table 0.5, 0.5;
+}
+`;
+  const cases: [string, string, number, number][] = [
+    [
+      "a row that sums to 0.99",
+      "probability ( B | A ) {\n  (yes) 0.5, 0.5;\n  (no) 0.01, 0.98;\n}\n",
+      9,
+      3,
+    ],
+    [
+      "a negative probability",
+      "probability ( B | A ) {\n  (yes) 1.5, -0.5;\n  (no) 0.5, 0.5;\n}\n",
+      8,
+      3,
+    ],
+    [
+      "a bad default row",
+      "probability ( B | A ) {\n  (yes) 0.5, 0.5;\n  default 0.2, 0.2;\n}\n",
+      9,
+      3,
+    ],
+    ["a bad table column", "probability ( B | A ) {\n  table 0.5, 0.5, 0.5, 0.6;\n}\n", 8, 3],
+  ];
+  it.each(cases)("%s is a ParseError at that row", (_what, block, line, column) => {
+    const err = (() => {
+      try {
+        parseBif(header + block);
+      } catch (e) {
+        return e as ParseError;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(ParseError);
+    expect(err?.code).toBe("E_PARSE");
+    expect([err?.line, err?.column]).toEqual([line, column]);
   });
 });

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import * as root from "causalkit";
 import { CausalKitError, CycleError as CycleErrorFromRoot, parseBif } from "causalkit";
 import { CausalGraph, dSeparated } from "causalkit/graph";
+import { CycleError as CycleErrorFromSubpath } from "causalkit/errors";
 import { adjustmentSets } from "causalkit/identification";
 import { doIntervention } from "causalkit/interventions";
 import { parseDagitty } from "causalkit/io";
@@ -27,6 +28,7 @@ try {
   assert.fail("expected a CycleError");
 } catch (e) {
   assert.ok(e instanceof CycleErrorFromRoot);
+  assert.ok(e instanceof CycleErrorFromSubpath);
   assert.ok(e instanceof CausalKitError);
   assert.equal(e.code, "E_CYCLE");
 }

@@ -3,67 +3,90 @@ import { CausalKitError, InvalidArgumentError } from "../../errors.js";
 import { type LoadedModel, loadModel } from "../load-model.js";
 import { adjust } from "./adjust.js";
 import { dsep } from "./dsep.js";
-import { runEffect } from "./effect.js";
+import { EFFECT_OPTIONS, runEffect } from "./effect.js";
 import { graphText } from "./graph.js";
-import { runQuery } from "./query.js";
+import { implications } from "./implications.js";
+import { QUERY_OPTIONS, runQuery } from "./query.js";
+import { SAMPLE_OPTIONS, sampleForBatch } from "./sample.js";
 
 /** One request line of `causalkit batch`. */
 interface BatchRequest {
-  readonly id?: unknown;
   readonly command: string;
   readonly model: string;
   readonly args: Record<string, unknown>;
 }
 
-/** Commands a batch request may name, each returning the JSON the CLI prints with `--json`. */
-const commands: Record<string, (loaded: LoadedModel, args: Record<string, unknown>) => unknown> = {
-  query: (m, a) => runQuery(m, a),
-  effect: (m, a) => runEffect(m, a),
-  dsep: (m, a) => dsep(m, a),
-  adjust: (m, a) => adjust(m, a),
-  graph: (m, a) => ({ text: graphText(m, a) }),
-};
+type Handler = (loaded: LoadedModel, args: Record<string, unknown>) => unknown;
+
+/**
+ * Commands a batch request may name: each returns the JSON the CLI prints with `--json`, and
+ * accepts exactly the CLI's long options (camelCase or kebab-case).
+ */
+const commands = new Map<string, { readonly options: readonly string[]; readonly run: Handler }>([
+  ["query", { options: QUERY_OPTIONS, run: (m, a) => runQuery(m, a) }],
+  ["effect", { options: EFFECT_OPTIONS, run: (m, a) => runEffect(m, a) }],
+  ["dsep", { options: ["x", "y", "given"], run: (m, a) => dsep(m, a) }],
+  [
+    "adjust",
+    {
+      options: ["treatment", "outcome", "check", "type", "must", "mustNot"],
+      run: (m, a) => adjust(m, a),
+    },
+  ],
+  ["implications", { options: ["basis"], run: (m, a) => implications(m, a) }],
+  ["graph", { options: ["format"], run: (m, a) => ({ text: graphText(m, a) }) }],
+  ["sample", { options: SAMPLE_OPTIONS, run: (m, a) => sampleForBatch(m, a) }],
+]);
 
 /**
  * `causalkit batch`: reads one JSON request per line from stdin —
  * `{"command": "query", "model": "path", "args": {...}, "id": ...}` — and writes one JSON response
  * per line, in order: the command's `--json` output plus `"id"` and `"ok": true`, or
- * `{"id", "ok": false, "error": {"code", "message"}}`. Each model file is loaded once. Option names
- * are the CLI's long options (`"target"`, `"do"`, `"given"`, `"treatment"`, `"x"`, ...); lists and
- * assignments may be strings as on the command line, arrays, or objects.
+ * `{"id", "ok": false, "error": {"code", "message"}}`. Each model file is loaded once. `args`
+ * holds the command's long options (`"target"`, `"do"`, `"given"`, `"treatment"`, `"x"`, ...;
+ * `"must-not"` or `"mustNot"`); an unknown option is an error on that line, as on the command
+ * line. Lists may be comma-separated strings or arrays; assignments strings, objects or pairs.
  */
 export async function batchCommand(): Promise<void> {
   const cache = new Map<string, LoadedModel>();
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNumber++;
+    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw;
     if (line.trim() === "") continue;
-    const response = answer(line, lineNumber, cache);
+    const response = await answer(line, lineNumber, cache);
     if (!process.stdout.write(`${JSON.stringify(response)}\n`)) {
       await new Promise((resolve) => process.stdout.once("drain", resolve));
     }
   }
 }
 
-function answer(line: string, lineNumber: number, cache: Map<string, LoadedModel>): object {
+async function answer(
+  line: string,
+  lineNumber: number,
+  cache: Map<string, LoadedModel>,
+): Promise<object> {
   let id: unknown = null;
   try {
-    const request = parseRequest(line, lineNumber);
-    id = request.id ?? null;
-    const run = commands[request.command];
-    if (!run || !Object.hasOwn(commands, request.command)) {
+    const json = parseLine(line, lineNumber);
+    id = json["id"] ?? null;
+    const request = checkRequest(json, lineNumber);
+    const command = commands.get(request.command);
+    if (!command) {
       throw new InvalidArgumentError(
-        `cli.batch: line ${lineNumber}: unknown command "${request.command}" (${Object.keys(commands).join(", ")})`,
+        `cli.batch: line ${lineNumber}: unknown command "${request.command}" (${[...commands.keys()].join(", ")})`,
         "command",
       );
     }
+    const args = normaliseArgs(request.args, command.options, request.command, lineNumber);
     let loaded = cache.get(request.model);
     if (!loaded) {
       loaded = loadModel(request.model);
       cache.set(request.model, loaded);
     }
-    return { id, ok: true, ...(run(loaded, normaliseArgs(request.args)) as object) };
+    const result = await command.run(loaded, args);
+    return { id, ok: true, ...(result as object) };
   } catch (e) {
     const code = e instanceof CausalKitError ? e.code : "E_INTERNAL";
     const message = e instanceof Error ? e.message : String(e);
@@ -71,7 +94,7 @@ function answer(line: string, lineNumber: number, cache: Map<string, LoadedModel
   }
 }
 
-function parseRequest(line: string, lineNumber: number): BatchRequest {
+function parseLine(line: string, lineNumber: number): Record<string, unknown> {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -84,45 +107,66 @@ function parseRequest(line: string, lineNumber: number): BatchRequest {
       "request",
     );
   }
-  const r = json as Record<string, unknown>;
-  if (typeof r["command"] !== "string") {
+  return json as Record<string, unknown>;
+}
+
+function checkRequest(r: Record<string, unknown>, lineNumber: number): BatchRequest {
+  const command = r["command"];
+  const model = r["model"];
+  const args = r["args"] ?? {};
+  if (typeof command !== "string") {
     throw new InvalidArgumentError(
       `cli.batch: line ${lineNumber}: "command" must be a string`,
       "command",
     );
   }
-  if (typeof r["model"] !== "string") {
+  if (typeof model !== "string" || model === "") {
     throw new InvalidArgumentError(
       `cli.batch: line ${lineNumber}: "model" must be a file path`,
       "model",
     );
   }
-  const args = r["args"] ?? {};
+  if (model === "-") {
+    throw new InvalidArgumentError(
+      `cli.batch: line ${lineNumber}: "model" cannot be "-" (stdin carries the requests)`,
+      "model",
+    );
+  }
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
     throw new InvalidArgumentError(
       `cli.batch: line ${lineNumber}: "args" must be an object`,
       "args",
     );
   }
-  return {
-    id: r["id"],
-    command: r["command"],
-    model: r["model"],
-    args: args as Record<string, unknown>,
-  };
+  for (const key of Object.keys(r)) {
+    if (!["id", "command", "model", "args"].includes(key)) {
+      throw new InvalidArgumentError(
+        `cli.batch: line ${lineNumber}: unknown field "${key}" (id, command, model, args)`,
+        key,
+      );
+    }
+  }
+  return { command, model, args: args as Record<string, unknown> };
 }
 
-/** `--chunk-size` / `chunk-size` / `chunkSize` → `chunkSize`; list values joined as on the CLI. */
-function normaliseArgs(args: Record<string, unknown>): Record<string, unknown> {
+/** `--must-not` / `must-not` / `mustNot` → `mustNot`; an option the command lacks is an error. */
+function normaliseArgs(
+  args: Record<string, unknown>,
+  allowed: readonly string[],
+  command: string,
+  lineNumber: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(args)) {
     const name = key.replace(/^-+/, "").replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-    const value = args[key];
-    const listOption = ["x", "y", "treatment", "outcome", "check", "target", "targets"].includes(
-      name,
-    );
-    out[name === "targets" ? "target" : name] =
-      listOption && Array.isArray(value) ? value.map(String).join(",") : value;
+    const option = name === "targets" && command === "query" ? "target" : name;
+    if (!allowed.includes(option)) {
+      throw new InvalidArgumentError(
+        `cli.batch: line ${lineNumber}: ${command} has no option "${key}" (${allowed.join(", ")})`,
+        key,
+      );
+    }
+    out[option] = args[key];
   }
   return out;
 }

@@ -4,9 +4,9 @@ import { formatSet, requireList, splitList } from "../output.js";
 
 /** Options of `causalkit dsep`. */
 export interface DsepOptions {
-  readonly x?: string;
-  readonly y?: string;
-  readonly given?: string;
+  readonly x?: string | readonly string[];
+  readonly y?: string | readonly string[];
+  readonly given?: string | readonly string[];
 }
 
 /** Result of `causalkit dsep`: `{"separated": bool}` plus the sets asked about. */
@@ -21,7 +21,7 @@ export interface DsepResult {
 export function dsep(loaded: LoadedModel, options: DsepOptions): DsepResult {
   const x = requireList(options.x, "--x");
   const y = requireList(options.y, "--y");
-  const given = splitList(options.given);
+  const given = splitList(options.given, "--given");
   return { separated: dSeparated(loaded.graph, x, y, given), x, y, given };
 }
 

@@ -7,7 +7,7 @@ import {
 } from "../../inference/index.js";
 import { toPairs } from "../assignments.js";
 import type { LoadedModel } from "../load-model.js";
-import { isDiscrete, requireModel } from "./query.js";
+import { isDiscrete, optionalCount, requireModel } from "./query.js";
 
 /** Options of `causalkit effect`. */
 export interface EffectCommandOptions {
@@ -15,16 +15,33 @@ export interface EffectCommandOptions {
   readonly outcome?: string;
   readonly treated?: string | number;
   readonly control?: string | number;
+  readonly outcomeState?: string | number;
   readonly given?: unknown;
   readonly seed?: string | number;
   readonly samples?: string | number;
+  readonly maxFactorSize?: string | number;
 }
+
+/** Option names `causalkit effect` accepts (batch requests are checked against them). */
+export const EFFECT_OPTIONS: readonly string[] = [
+  "treatment",
+  "outcome",
+  "treated",
+  "control",
+  "outcomeState",
+  "given",
+  "seed",
+  "samples",
+  "maxFactorSize",
+];
 
 /**
  * `causalkit effect MODEL --treatment X --outcome Y [--treated x1 --control x0]` →
- * `{"ate": number, ...}`: E[Y | do(X = x1)] − E[Y | do(X = x0)] (for a discrete Y, the expected
- * state index; for a binary Y that is the risk difference P(Y = states[1])). Exact for discrete
- * and linear-Gaussian models, a Monte Carlo estimate (with its standard error) otherwise.
+ * `{"ate": number, ...}`: E[Y | do(X = x1)] − E[Y | do(X = x0)]. For a discrete Y it is the risk
+ * difference of `outcomeState` (default: the positive state of a binary Y, see `ate` in
+ * causalkit/inference), else the difference of expected state indices (`quantity` says which).
+ * Exact for discrete and linear-Gaussian models, a Monte Carlo estimate (with its standard
+ * error) otherwise.
  */
 export function runEffect(loaded: LoadedModel, options: EffectCommandOptions): object {
   const model = requireModel(loaded, "effect");
@@ -33,13 +50,31 @@ export function runEffect(loaded: LoadedModel, options: EffectCommandOptions): o
   if (!X) throw new InvalidArgumentError("cli.effect: --treatment is required", "--treatment");
   if (!Y) throw new InvalidArgumentError("cli.effect: --outcome is required", "--outcome");
   if (isDiscrete(model)) {
+    const states = model.variable(X).domain;
+    if (
+      states.type === "discrete" &&
+      states.states.length !== 2 &&
+      (options.treated === undefined || options.control === undefined)
+    ) {
+      throw new InvalidArgumentError(
+        `cli.effect: treatment "${X}" has ${states.states.length} states; give --treated and --control`,
+        "--treated",
+      );
+    }
+    const maxFactorSize = optionalCount(options.maxFactorSize, "--max-factor-size");
     const r = ate(model, X, Y, {
       ...(options.treated !== undefined ? { treatment: options.treated } : {}),
       ...(options.control !== undefined ? { control: options.control } : {}),
+      ...(options.outcomeState !== undefined ? { outcomeState: options.outcomeState } : {}),
+      ...(maxFactorSize !== undefined ? { maxFactorSize } : {}),
       given: toPairs(options.given, "--given"),
     });
     return {
       ate: r.ate,
+      // What `ate` measures: a risk difference for one outcome state, or (3+ states and no
+      // --outcome-state) the difference of the expected state indices.
+      quantity: r.outcomeState !== undefined ? "risk-difference" : "expected-state-index",
+      ...(r.outcomeState !== undefined ? { outcomeState: r.outcomeState } : {}),
       ...(r.riskDifference !== undefined ? { riskDifference: r.riskDifference } : {}),
       ...(r.riskRatio !== undefined ? { riskRatio: r.riskRatio } : {}),
       treatment: X,
@@ -69,7 +104,7 @@ export function runEffect(loaded: LoadedModel, options: EffectCommandOptions): o
       method: "linear-gaussian",
     };
   }
-  const n = Number(options.samples ?? 100_000);
+  const n = optionalCount(options.samples, "--samples") ?? 100_000;
   const seed = String(options.seed ?? 0);
   const e1 = monteCarloExpectation(model, { target: Y, do: [[X, x1]], n, seed: `${seed}:treated` });
   const e0 = monteCarloExpectation(model, { target: Y, do: [[X, x0]], n, seed: `${seed}:control` });

@@ -4,11 +4,12 @@ import {
   gaussianDistribution,
   isLinearGaussian,
   monteCarloExpectation,
+  monteCarloProbability,
 } from "../../inference/index.js";
 import type { Scm } from "../../scm/index.js";
-import { numericRecord, toPairs } from "../assignments.js";
+import { numericRecord, type Pairs, toPairs } from "../assignments.js";
 import type { LoadedModel } from "../load-model.js";
-import { splitList } from "../output.js";
+import { requireList } from "../output.js";
 
 /** Options of `causalkit query` (strings on the command line; batch requests may use objects). */
 export interface QueryCommandOptions {
@@ -17,7 +18,18 @@ export interface QueryCommandOptions {
   readonly given?: unknown;
   readonly seed?: string | number;
   readonly samples?: string | number;
+  readonly maxFactorSize?: string | number;
 }
+
+/** Option names `causalkit query` accepts (batch requests are checked against them). */
+export const QUERY_OPTIONS: readonly string[] = [
+  "target",
+  "do",
+  "given",
+  "seed",
+  "samples",
+  "maxFactorSize",
+];
 
 /** Whether every variable of the model is discrete (exact inference applies). */
 export function isDiscrete(model: Scm): boolean {
@@ -43,14 +55,17 @@ export function requireModel(loaded: LoadedModel, command: string): Scm {
  */
 export function runQuery(loaded: LoadedModel, options: QueryCommandOptions): object {
   const model = requireModel(loaded, "query");
-  const targets =
-    typeof options.target === "string" ? splitList(options.target) : [...(options.target ?? [])];
-  if (targets.length === 0)
-    throw new InvalidArgumentError("cli.query: --target is required", "--target");
+  const targets = requireList(options.target, "--target");
   const doPairs = toPairs(options.do, "--do");
   const givenPairs = toPairs(options.given, "--given");
   if (isDiscrete(model)) {
-    const result = exactQuery(model, { targets, do: doPairs, given: givenPairs });
+    const maxFactorSize = optionalCount(options.maxFactorSize, "--max-factor-size");
+    const result = exactQuery(model, {
+      targets,
+      do: doPairs,
+      given: givenPairs,
+      ...(maxFactorSize !== undefined ? { maxFactorSize } : {}),
+    });
     return { ...result.toJSON(), exact: true };
   }
   if (isLinearGaussian(model)) {
@@ -62,37 +77,61 @@ export function runQuery(loaded: LoadedModel, options: QueryCommandOptions): obj
     const only = targets.length === 1 ? dist.marginal(targets[0] as string) : undefined;
     return { targets, ...(only ?? { marginals }), exact: true, method: "linear-gaussian" };
   }
-  if (givenPairs.length > 0) {
+  return monteCarloQuery(model, targets, doPairs, givenPairs, options);
+}
+
+/**
+ * A Monte Carlo answer for models without an exact one: for a discrete target the estimated
+ * distribution (`distribution`, `standardErrors`), for a continuous one the estimated mean
+ * (`estimate`, also as `mean`), each with `standardError` and `n` (accepted samples); always
+ * `exact: false`. Evidence is handled by rejection sampling.
+ */
+function monteCarloQuery(
+  model: Scm,
+  targets: readonly string[],
+  doPairs: Pairs,
+  givenPairs: Pairs,
+  options: QueryCommandOptions,
+): object {
+  const n = optionalCount(options.samples, "--samples") ?? 100_000;
+  const seed = options.seed ?? 0;
+  const common = {
+    do: doPairs,
+    ...(givenPairs.length > 0 ? { given: givenPairs } : {}),
+    n,
+    seed,
+  };
+  const one = (target: string): Record<string, unknown> => {
+    const domain = model.variable(target).domain;
+    if (domain.type === "discrete") {
+      const estimates = domain.states.map((state) =>
+        monteCarloProbability(model, { target, state, ...common }),
+      );
+      return {
+        distribution: Object.fromEntries(domain.states.map((s, i) => [s, estimates[i]?.estimate])),
+        standardErrors: Object.fromEntries(
+          domain.states.map((s, i) => [s, estimates[i]?.standardError]),
+        ),
+        n: estimates[0]?.n,
+      };
+    }
+    const e = monteCarloExpectation(model, { target, ...common });
+    return { estimate: e.estimate, mean: e.estimate, standardError: e.standardError, n: e.n };
+  };
+  const method = { exact: false, method: "monte-carlo", samplesDrawn: n };
+  if (targets.length === 1) return { targets, ...one(targets[0] as string), ...method };
+  return { targets, marginals: Object.fromEntries(targets.map((t) => [t, one(t)])), ...method };
+}
+
+/** An optional positive integer option. */
+export function optionalCount(value: unknown, option: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const x = typeof value === "number" ? value : Number(value);
+  if (!Number.isSafeInteger(x) || x <= 0 || (typeof value === "string" && value.trim() === "")) {
     throw new InvalidArgumentError(
-      "cli.query: --given needs a discrete or linear-Gaussian model (exact conditioning)",
-      "--given",
+      `cli: ${option} must be a positive integer, got "${value}"`,
+      option,
     );
   }
-  const n = Number(options.samples ?? 100_000);
-  const estimates = targets.map((target) =>
-    monteCarloExpectation(model, { target, do: doPairs, n, seed: options.seed ?? 0 }),
-  );
-  if (targets.length === 1) {
-    const e = estimates[0];
-    return {
-      targets,
-      mean: e?.estimate,
-      standardError: e?.standardError,
-      n: e?.n,
-      exact: false,
-      method: "monte-carlo",
-    };
-  }
-  return {
-    targets,
-    marginals: Object.fromEntries(
-      targets.map((t, i) => [
-        t,
-        { mean: estimates[i]?.estimate, standardError: estimates[i]?.standardError },
-      ]),
-    ),
-    n,
-    exact: false,
-    method: "monte-carlo",
-  };
+  return x;
 }

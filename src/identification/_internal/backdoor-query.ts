@@ -1,7 +1,6 @@
-// Argument validation shared by the back-door functions. Internal to
+// Argument validation shared by the adjustment functions. Internal to
 // `causalkit/identification`; not exported from the package.
 import { InvalidArgumentError } from "../../errors.js";
-import { descendants } from "../../graph/ancestry.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../../graph/causal-graph.js";
 
 /**
@@ -86,52 +85,4 @@ export function resolveCovariates(
     }
   }
   return list;
-}
-
-/**
- * A validated search for back-door adjustment sets.
- *
- * @internal
- */
-export interface BackdoorSearch extends ExposureOutcome {
-  /** Nodes every set must contain (`include`), distinct. */
-  readonly include: string[];
-  /**
-   * Nodes a set may contain, `include` among them: observed nodes outside De(X) ∪ Y and
-   * outside `exclude`, in node order.
-   */
-  readonly restrict: string[];
-  /** True if `include` contains a descendant of X, so that no back-door set exists. */
-  readonly impossible: boolean;
-}
-
-/**
- * Validates X, Y, `include` and `exclude` and computes the candidate range of a back-door
- * adjustment set: R = V \ (De(X) ∪ Y ∪ latent ∪ exclude), De(X) inclusive of X.
- *
- * @internal
- */
-export function prepareBackdoorSearch(
-  graph: ReadonlyCausalGraph,
-  X: NodeSet,
-  Y: NodeSet,
-  includeSet: NodeSet | undefined,
-  excludeSet: NodeSet | undefined,
-  where: string,
-): BackdoorSearch {
-  const xy = resolveExposureOutcome(graph, X, Y, where);
-  const include = resolveCovariates(graph, includeSet ?? [], "include", xy, where);
-  const exclude = new Set(graph.resolveNodes(excludeSet ?? [], where));
-  for (const v of include) {
-    if (exclude.has(v)) {
-      throw new InvalidArgumentError(`${where}: node "${v}" is in both include and exclude`, v);
-    }
-  }
-  const deX = descendants(graph, xy.x);
-  const inY = new Set(xy.y);
-  const restrict = graph
-    .nodes()
-    .filter((v) => !deX.has(v) && !inY.has(v) && !exclude.has(v) && !graph.isLatent(v));
-  const impossible = include.some((v) => deX.has(v));
-  return { ...xy, include, restrict, impossible };
 }

@@ -30,6 +30,7 @@
  * @module
  */
 
+import { PROBABILITY_SUM_TOLERANCE } from "../../scm/noise.js";
 import {
   BifLexer,
   type LexerMark,
@@ -258,6 +259,29 @@ class BifParser {
   }
 
   /**
+   * Checks that numbers read for one parent configuration are a probability distribution
+   * (each in [0, 1], summing to 1 within the model's tolerance), so that the error points at the
+   * row in the file rather than at the model built from it.
+   */
+  #distribution(values: number[], what: string, line: number, column: number): number[] {
+    let sum = 0;
+    for (const p of values) {
+      if (!(p >= 0 && p <= 1)) {
+        throw this.#lex.error(`${what} has the probability ${p}, not in [0, 1]`, line, column);
+      }
+      sum += p;
+    }
+    if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+      throw this.#lex.error(
+        `${what} sums to ${sum}, not 1 (tolerance ${PROBABILITY_SUM_TOLERANCE})`,
+        line,
+        column,
+      );
+    }
+    return values;
+  }
+
+  /**
    * Reads a `probability` block. With `strict` false, a block naming a variable not declared
    * yet is skipped (returns false) to be read again at the end.
    */
@@ -373,34 +397,37 @@ class BifParser {
             rowColumn,
           );
         }
-        rows[r] = this.#numbers(
-          k,
-          `the row ${configuration(parents, strides, r)} of "${child.name}"`,
-        );
+        const what = `the row ${configuration(parents, strides, r)} of "${child.name}"`;
+        rows[r] = this.#distribution(this.#numbers(k, what), what, rowLine, rowColumn);
         filled++;
       } else if (lex.isWord("table")) {
         if (filled > 0) {
           throw lex.error(`a table for "${child.name}" after rows or another table`);
         }
+        const tableLine = lex.line;
+        const tableColumn = lex.column;
         lex.next();
         const values = this.#numbers(
           k * rowCount,
           `the table of "${child.name}" (${k} states × ${rowCount} parent configurations)`,
         );
-        if (rowCount === 1) {
-          rows[0] = values;
-        } else {
-          for (let r = 0; r < rowCount; r++) {
-            const row = new Array<number>(k);
-            for (let s = 0; s < k; s++) row[s] = values[s * rowCount + r] as number;
-            rows[r] = row;
-          }
+        for (let r = 0; r < rowCount; r++) {
+          const row = new Array<number>(k);
+          for (let s = 0; s < k; s++) row[s] = values[s * rowCount + r] as number;
+          const what =
+            rowCount === 1
+              ? `the table of "${child.name}"`
+              : `the column ${configuration(parents, strides, r)} of the table of "${child.name}"`;
+          rows[r] = this.#distribution(row, what, tableLine, tableColumn);
         }
         filled = rowCount;
       } else if (lex.isWord("default")) {
         if (defaultRow !== undefined) throw lex.error(`a second default row for "${child.name}"`);
+        const defaultLine = lex.line;
+        const defaultColumn = lex.column;
         lex.next();
-        defaultRow = this.#numbers(k, `the default row of "${child.name}"`);
+        const what = `the default row of "${child.name}"`;
+        defaultRow = this.#distribution(this.#numbers(k, what), what, defaultLine, defaultColumn);
       } else if (lex.isWord("property")) {
         lex.skipProperty();
       } else if (lex.kind === T_RBRACE) {
