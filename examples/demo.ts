@@ -146,6 +146,6 @@ for (const [x, y, z] of [
   console.log(`  ${x} ⫫ ${y} | {${z.join(", ")}}: ${sep}`);
 }
 
-console.log("\nMinimal adjustment sets for the effect of lung on dysp (backdoor criterion):");
+console.log("\nMinimal adjustment sets for the effect of lung on dysp:");
 for (const set of adjustmentSets(model.graph, "lung", "dysp")) console.log(`  {${set.join(", ")}}`);
 console.log("\nTry the CLI: npm run cli -- --help");
