@@ -7,6 +7,7 @@ import { batchCommand } from "./commands/batch.js";
 import { describeDsep, dsep } from "./commands/dsep.js";
 import { runEffect } from "./commands/effect.js";
 import { graphText } from "./commands/graph.js";
+import { describeIdentify, runIdentify } from "./commands/identify.js";
 import { describeImplications, implications } from "./commands/implications.js";
 import { runQuery } from "./commands/query.js";
 import { sampleCommand } from "./commands/sample.js";
@@ -149,6 +150,25 @@ export function buildProgram(): Command {
       const result = runEffect(loadModel(model), opts);
       if (opts.json) printJson(result);
       else printLine(describeEffect(result));
+    });
+
+  program
+    .command("identify")
+    .description(
+      "is P(Y | do(X)) [given Z] identifiable? strategy, estimand, sets, instruments, hedge",
+    )
+    .argument("<model>", MODEL_HELP)
+    .option("--treatment <nodes>", "treatment(s); default: the model's exposure nodes")
+    .option("--outcome <nodes>", "outcome(s); default: the model's outcome nodes")
+    .option("--given <nodes>", "conditioning nodes Z for P(Y | do(X), Z)")
+    .option(
+      "--json",
+      'print JSON: {"identifiable", "strategy", "estimand", "latex", "adjustmentSets", "frontdoorSets", "instruments", "hedge"}',
+    )
+    .action((model: string, opts) => {
+      const result = runIdentify(loadModel(model), opts);
+      if (opts.json) printJson(result);
+      else printLine(describeIdentify(result));
     });
 
   program

@@ -37,6 +37,14 @@ export {
   simplifyEstimand,
   sumTerm,
 } from "./estimand.js";
+export {
+  type FrontdoorSetOptions,
+  findFrontdoorSet,
+  frontdoorEstimand,
+  isFrontdoorSet,
+  type ListFrontdoorSetsOptions,
+  listMinimalFrontdoorSets,
+} from "./frontdoor.js";
 export { type Hedge, verifyHedge } from "./hedge.js";
 export {
   type IdIdentified,
@@ -54,6 +62,21 @@ export {
   type IdcResult,
   identifyConditionalEffect,
 } from "./idc.js";
+export {
+  type IdentifyAlternative,
+  type IdentifyQuery,
+  type IdentifyResult,
+  type IdentifyStrategy,
+  identify,
+} from "./identify.js";
+export {
+  type InstrumentalVariable,
+  type InstrumentsOptions,
+  instruments,
+  isInstrument,
+  waldEstimand,
+  waldRatio,
+} from "./iv.js";
 export {
   findMinimumAdjustmentSet,
   type MinimumAdjustmentSetOptions,

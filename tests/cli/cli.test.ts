@@ -264,3 +264,34 @@ describe("adjust honours dagitty roles", () => {
     expect(JSON.parse(r.stdout).sets).toEqual([["W", "Z"]]);
   });
 });
+
+describe("causalkit identify", () => {
+  it("prints the contract's keys", async () => {
+    const g = file(
+      "frontdoor.dagitty",
+      "dag { X -> M -> Y ; X <-> Y ; X [exposure] ; Y [outcome] }",
+    );
+    const r = await runCli(["identify", g, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      identifiable: true,
+      strategy: "frontdoor",
+      adjustmentSets: [],
+      frontdoorSets: [["M"]],
+      instruments: [],
+      hedge: null,
+    });
+  });
+
+  it("not identifiable: strategy none, a hedge, the instrument", async () => {
+    const g = file("bow.dagitty", "dag { Z -> X -> Y ; X <-> Y }");
+    const r = await runCli(["identify", g, "--treatment", "X", "--outcome", "Y", "--json"]);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      identifiable: false,
+      strategy: "none",
+      estimand: null,
+      instruments: [{ instrument: "Z", given: [] }],
+      hedge: { f: ["X", "Y"], fPrime: ["Y"] },
+    });
+  });
+});

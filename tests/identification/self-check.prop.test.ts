@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CausalGraph } from "../../src/graph/index.js";
+import { CausalGraph } from "../../src/graph/index.js";
 import {
   evaluateEstimand,
+  formatEstimand,
+  identify,
   identifyEffect,
   jointTableDistribution,
   verifyHedge,
@@ -100,5 +102,175 @@ describe("ID self-check against the SCM's exact interventional distribution", ()
     // The property must have exercised both verdicts.
     expect(identified).toBeGreaterThan(20);
     expect(hedges).toBeGreaterThan(5);
+  });
+});
+
+describe("identify: every alternative formula equals the SCM's exact answer", () => {
+  it("backdoor, front-door and ID estimands, unconditional and conditional", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        arbitraryAdmg({ minNodes: 3, maxNodes: 5 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        (graph, seed, pick, conditional) => {
+          const nodes = graph.nodes();
+          fc.pre(!nodes.includes(""));
+          let state = seed;
+          const draw = (): number => {
+            state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+            return state / 2 ** 32;
+          };
+          const x = nodes[pick % nodes.length] as string;
+          const y = nodes[(pick + 1) % nodes.length] as string;
+          const z = conditional ? [nodes[(pick + 2) % nodes.length] as string] : [];
+          const result = identify(graph, { treatment: x, outcome: y, given: z });
+          expect(result.kind).not.toBe("invalid");
+          if (!result.identifiable) {
+            expect(result.alternatives).toEqual([]);
+            return;
+          }
+          const model = explicitLatentModel(graph, draw);
+          const observed = query(model, { targets: nodes });
+          const dist = jointTableDistribution(
+            nodes,
+            nodes.map(() => 2),
+            observed.probabilities,
+          );
+          for (const alternative of result.alternatives) {
+            seen.add(`${alternative.strategy}${z.length > 0 ? "|z" : ""}`);
+            for (const xv of [0, 1]) {
+              for (const zv of z.length > 0 ? [0, 1] : [-1]) {
+                const given =
+                  z.length > 0 ? new Map([[z[0] as string, zv]]) : new Map<string, number>();
+                let truth: Float64Array;
+                try {
+                  truth = query(model, { targets: y, do: new Map([[x, xv]]), given }).probabilities;
+                } catch {
+                  continue; // P(z | do(x)) = 0 cannot happen with positive CPTs, but be safe
+                }
+                for (const yv of [0, 1]) {
+                  const assignment = new Map([[x, xv], [y, yv], ...given]);
+                  const value = evaluateEstimand(alternative.estimand, dist, assignment);
+                  expect(value).toBeCloseTo(truth[yv] as number, 9);
+                }
+              }
+            }
+          }
+        },
+      ),
+      { seed: 4242, numRuns: 200 },
+    );
+    for (const kind of ["backdoor", "id", "backdoor|z", "id|z"]) {
+      expect(seen.has(kind), kind).toBe(true);
+    }
+  });
+});
+
+describe("identify on named graphs", () => {
+  const check = (graph: CausalGraph, x: string, y: string): void => {
+    let state = 7;
+    const draw = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const nodes = graph.nodes();
+    const model = explicitLatentModel(graph, draw);
+    const dist = jointTableDistribution(
+      nodes,
+      nodes.map(() => 2),
+      query(model, { targets: nodes }).probabilities,
+    );
+    const result = identify(graph, { treatment: x, outcome: y });
+    for (const alternative of result.alternatives) {
+      for (const xv of [0, 1]) {
+        const truth = query(model, { targets: y, do: new Map([[x, xv]]) }).probabilities;
+        for (const yv of [0, 1]) {
+          const value = evaluateEstimand(
+            alternative.estimand,
+            dist,
+            new Map([
+              [x, xv],
+              [y, yv],
+            ]),
+          );
+          expect(value).toBeCloseTo(truth[yv] as number, 12);
+        }
+      }
+    }
+  };
+
+  it("front door: X → M → Y with X ↔ Y", () => {
+    const g = CausalGraph.from({
+      directed: [
+        ["X", "M"],
+        ["M", "Y"],
+      ],
+      bidirected: [["X", "Y"]],
+    });
+    const r = identify(g, { treatment: "X", outcome: "Y" });
+    expect(r).toMatchObject({ kind: "identified", strategy: "frontdoor", set: ["M"] });
+    expect(r.adjustmentSets).toEqual([]);
+    expect(r.frontdoorSets).toEqual([["M"]]);
+    expect(r.alternatives.map((a) => a.strategy)).toEqual(["frontdoor", "id"]);
+    check(g, "X", "Y");
+  });
+
+  it("confounding: Z → X → Y, Z → Y gives the backdoor formula over {Z}", () => {
+    const g = CausalGraph.from({
+      directed: [
+        ["Z", "X"],
+        ["Z", "Y"],
+        ["X", "Y"],
+      ],
+    });
+    const r = identify(g, { treatment: "X", outcome: "Y" });
+    expect(r).toMatchObject({ kind: "identified", strategy: "backdoor", set: ["Z"] });
+    expect(r.estimand && formatEstimand(r.estimand)).toBe("sum_{Z} [P(Y|X,Z) * P(Z)]");
+    check(g, "X", "Y");
+  });
+
+  it("napkin: only ID", () => {
+    const g = CausalGraph.from({
+      directed: [
+        ["W", "Z"],
+        ["Z", "X"],
+        ["X", "Y"],
+      ],
+      bidirected: [
+        ["W", "X"],
+        ["W", "Y"],
+      ],
+    });
+    const r = identify(g, { treatment: "X", outcome: "Y" });
+    expect(r).toMatchObject({ kind: "identified", strategy: "id" });
+    expect(r.adjustmentSets).toEqual([]);
+    expect(r.frontdoorSets).toEqual([]);
+    check(g, "X", "Y");
+  });
+
+  it("bow: not identifiable, with a valid hedge; IV listed", () => {
+    const g = CausalGraph.from({
+      directed: [
+        ["Z", "X"],
+        ["X", "Y"],
+      ],
+      bidirected: [["X", "Y"]],
+    });
+    const r = identify(g, { treatment: "X", outcome: "Y" });
+    expect(r).toMatchObject({ kind: "not-identifiable", identifiable: false, strategy: "none" });
+    expect(r.hedge && verifyHedge(g, ["X"], ["Y"], r.hedge)).toBe(true);
+    expect(r.instruments).toEqual([{ instrument: "Z", given: [] }]);
+  });
+
+  it("no effect, and invalid queries are results, not exceptions", () => {
+    const g = CausalGraph.from({ directed: [["Y", "X"]], nodes: ["Y", "X", "W"] });
+    expect(identify(g, { treatment: "X", outcome: "Y" })).toMatchObject({
+      kind: "no-effect",
+      identifiable: true,
+    });
+    expect(identify(g, { treatment: "X", outcome: "nope" }).kind).toBe("invalid");
+    expect(identify(g, { treatment: "X", outcome: "X" }).kind).toBe("invalid");
   });
 });

@@ -5,6 +5,7 @@ import { adjust } from "./adjust.js";
 import { dsep } from "./dsep.js";
 import { EFFECT_OPTIONS, runEffect } from "./effect.js";
 import { graphText } from "./graph.js";
+import { IDENTIFY_OPTIONS, runIdentify } from "./identify.js";
 import { implications } from "./implications.js";
 import { QUERY_OPTIONS, runQuery } from "./query.js";
 import { SAMPLE_OPTIONS, sampleForBatch } from "./sample.js";
@@ -33,6 +34,7 @@ const commands = new Map<string, { readonly options: readonly string[]; readonly
       run: (m, a) => adjust(m, a),
     },
   ],
+  ["identify", { options: IDENTIFY_OPTIONS, run: (m, a) => runIdentify(m, a) }],
   ["implications", { options: ["basis"], run: (m, a) => implications(m, a) }],
   ["graph", { options: ["format"], run: (m, a) => ({ text: graphText(m, a) }) }],
   ["sample", { options: SAMPLE_OPTIONS, run: (m, a) => sampleForBatch(m, a) }],
