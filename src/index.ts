@@ -4,10 +4,12 @@
  * adjustment sets, and model file formats (BIF, dagitty, DOT, JSON).
  *
  * Every module is also available as a subpath export: `causalkit/graph`, `causalkit/scm`,
- * `causalkit/sampling`, `causalkit/interventions`, `causalkit/identification`, `causalkit/io`.
+ * `causalkit/sampling`, `causalkit/interventions`, `causalkit/inference`,
+ * `causalkit/identification`, `causalkit/datasets`, `causalkit/io`, `causalkit/errors`.
  *
  * @module causalkit
  */
+export * from "./datasets/index.js";
 export * from "./errors.js";
 export * from "./graph/index.js";
 export * from "./identification/index.js";

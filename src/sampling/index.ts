@@ -27,5 +27,7 @@ export {
   concatTables,
   type DiscreteColumn,
   Table,
+  type TableColumnJson,
   type TableJson,
+  type TableNoiseColumnJson,
 } from "./table.js";

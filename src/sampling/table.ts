@@ -448,6 +448,34 @@ function sameShape(a: Table, b: Table): boolean {
 }
 
 /**
+ * One endogenous column in {@link TableJson}.
+ *
+ * @since 0.1.0
+ */
+export interface TableColumnJson {
+  /** The variable. */
+  readonly name: string;
+  /** Its kind. */
+  readonly kind: "discrete" | "continuous";
+  /** State names (discrete columns only). */
+  readonly states?: readonly string[];
+  /** The values: state indices (discrete) or numbers (continuous). */
+  readonly values: readonly number[];
+}
+
+/**
+ * One exogenous column in {@link TableJson}.
+ *
+ * @since 0.1.0
+ */
+export interface TableNoiseColumnJson {
+  /** The exogenous variable. */
+  readonly name: string;
+  /** Its values. */
+  readonly values: readonly number[];
+}
+
+/**
  * The JSON form of a {@link Table} (see {@link Table.toJSON}).
  *
  * @since 0.1.0
@@ -455,13 +483,8 @@ function sameShape(a: Table, b: Table): boolean {
 export interface TableJson {
   /** Number of rows. */
   readonly n: number;
-  /** Endogenous columns in model order; discrete values are state indices. */
-  readonly columns: readonly {
-    readonly name: string;
-    readonly kind: "discrete" | "continuous";
-    readonly states?: readonly string[];
-    readonly values: readonly number[];
-  }[];
+  /** Endogenous columns in model order. */
+  readonly columns: readonly TableColumnJson[];
   /** Exogenous columns, when the table has them. */
-  readonly exogenous?: readonly { readonly name: string; readonly values: readonly number[] }[];
+  readonly exogenous?: readonly TableNoiseColumnJson[];
 }
