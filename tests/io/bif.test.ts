@@ -1,11 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  CausalKitError,
-  CycleError,
-  InvalidArgumentError,
-  ParseError,
-} from "../../src/errors.js";
+import { CausalKitError, CycleError, InvalidArgumentError, ParseError } from "../../src/errors.js";
 import { formatBif, parseBif } from "../../src/io/bif.js";
 import { createScm, type Scm } from "../../src/scm/scm.js";
 

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import * as root from "causalkit";
 import { CausalKitError, CycleError as CycleErrorFromRoot, parseBif } from "causalkit";
-import { CausalGraph, dSeparated } from "causalkit/graph";
 import { CycleError as CycleErrorFromSubpath } from "causalkit/errors";
+import { CausalGraph, dSeparated } from "causalkit/graph";
 import { adjustmentSets } from "causalkit/identification";
 import { doIntervention } from "causalkit/interventions";
 import { parseDagitty } from "causalkit/io";
