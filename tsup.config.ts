@@ -1,6 +1,17 @@
 import { defineConfig } from "tsup";
 
-const modules = ["graph", "scm", "sampling", "interventions", "inference", "identification", "io"];
+// One subpath export per module (see package.json "exports").
+const modules = [
+  "graph",
+  "scm",
+  "sampling",
+  "interventions",
+  "inference",
+  "counterfactuals",
+  "identification",
+  "datasets",
+  "io",
+];
 
 export default defineConfig([
   {

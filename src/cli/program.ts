@@ -4,6 +4,11 @@ import packageJson from "../../package.json" with { type: "json" };
 import { CausalKitError } from "../errors.js";
 import { adjust, describeAdjust } from "./commands/adjust.js";
 import { batchCommand } from "./commands/batch.js";
+import {
+  counterfactual,
+  describeCounterfactual,
+  describeEffectKind,
+} from "./commands/counterfactual.js";
 import { describeDsep, dsep } from "./commands/dsep.js";
 import { runEffect } from "./commands/effect.js";
 import { graphText } from "./commands/graph.js";
@@ -145,11 +150,41 @@ export function buildProgram(): Command {
     .option("--samples <n>", "Monte Carlo sample size for models without exact answers", "100000")
     .option("--seed <seed>", "Monte Carlo seed", "0")
     .option("--max-factor-size <cells>", "largest table exact inference may build (default 2^25)")
-    .option("--json", 'print JSON: {"ate": number, ...}')
+    .option("--kind <kind>", "ate (default), ett, nde, nie, pns, pn or ps", "ate")
+    .option("--mediator <nodes>", "mediator(s) for --kind nde / nie")
+    .option(
+      "--coupling <coupling>",
+      "noise coupling across worlds for ett, nde, nie, pns, pn, ps: inverse-cdf or independent",
+      "inverse-cdf",
+    )
+    .option("--json", 'print JSON: {"ate": number, ...} (or {"<kind>": number, ...})')
     .action((model: string, opts) => {
       const result = runEffect(loadModel(model), opts);
       if (opts.json) printJson(result);
-      else printLine(describeEffect(result));
+      else printLine(opts.kind === "ate" ? describeEffect(result) : describeEffectKind(result));
+    });
+
+  program
+    .command("counterfactual")
+    .description(
+      "P(Y_{do} | evidence): the targets under --do for the units where --given was observed",
+    )
+    .argument("<model>", MODEL_HELP)
+    .requiredOption("--target <nodes>", "target variable(s) in the --do world, comma-separated")
+    .option("--do <assignments>", 'counterfactual intervention, e.g. "X=0"')
+    .option("--given <assignments>", 'evidence in the factual world, e.g. "X=1,Y=0"')
+    .option("--coupling <coupling>", "inverse-cdf (default) or independent", "inverse-cdf")
+    .option("--samples <n>", "importance-sampling size for models without exact answers", "100000")
+    .option("--seed <seed>", "importance-sampling seed", "0")
+    .option("--max-factor-size <cells>", "size limit of exact inference")
+    .option(
+      "--json",
+      'print JSON: {"distribution": {"<state>": p}} (mean and variance for a continuous target)',
+    )
+    .action((model: string, opts) => {
+      const result = counterfactual(loadModel(model), opts);
+      if (opts.json) printJson(result);
+      else printLine(describeCounterfactual(result));
     });
 
   program

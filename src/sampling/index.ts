@@ -18,6 +18,7 @@ export {
   writeCsv,
 } from "./csv.js";
 export { fillNoise } from "./distributions.js";
+export { type NoiseColumns, sampleFromNoise } from "./from-noise.js";
 export { writeJsonl } from "./jsonl.js";
 export { createRng, deriveRng, type Rng, type Seed } from "./rng.js";
 export { type SampleChunksOptions, type SampleOptions, sample, sampleChunks } from "./sample.js";

@@ -295,3 +295,49 @@ describe("causalkit identify", () => {
     });
   });
 });
+
+describe("causalkit counterfactual and effect --kind", () => {
+  // Deterministic model: Y := X. For a unit with X = 1, Y = 1, had X been 0, Y would be 0.
+  const copy = file(
+    "copy.bif",
+    `network n { }
+variable X { type discrete [ 2 ] { 0, 1 }; }
+variable Y { type discrete [ 2 ] { 0, 1 }; }
+probability ( X ) { table 0.3, 0.7; }
+probability ( Y | X ) { (0) 1, 0; (1) 0, 1; }
+`,
+  );
+
+  it("prints {distribution} for the counterfactual target", async () => {
+    const r = await runCli([
+      "counterfactual",
+      copy,
+      "--given",
+      "X=1,Y=1",
+      "--do",
+      "X=0",
+      "--target",
+      "Y",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).distribution).toEqual({ "0": 1, "1": 0 });
+  });
+
+  it("--kind pns/pn/ps of a deterministic copy are 1", async () => {
+    for (const kind of ["pns", "pn", "ps"]) {
+      const r = await runCli([
+        "effect",
+        copy,
+        "--treatment",
+        "X",
+        "--outcome",
+        "Y",
+        "--kind",
+        kind,
+        "--json",
+      ]);
+      expect(JSON.parse(r.stdout)[kind]).toBe(1);
+    }
+  });
+});

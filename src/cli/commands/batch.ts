@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { CausalKitError, InvalidArgumentError } from "../../errors.js";
 import { type LoadedModel, loadModel } from "../load-model.js";
 import { adjust } from "./adjust.js";
+import { COUNTERFACTUAL_OPTIONS, counterfactual } from "./counterfactual.js";
 import { dsep } from "./dsep.js";
 import { EFFECT_OPTIONS, runEffect } from "./effect.js";
 import { graphText } from "./graph.js";
@@ -26,6 +27,7 @@ type Handler = (loaded: LoadedModel, args: Record<string, unknown>) => unknown;
 const commands = new Map<string, { readonly options: readonly string[]; readonly run: Handler }>([
   ["query", { options: QUERY_OPTIONS, run: (m, a) => runQuery(m, a) }],
   ["effect", { options: EFFECT_OPTIONS, run: (m, a) => runEffect(m, a) }],
+  ["counterfactual", { options: COUNTERFACTUAL_OPTIONS, run: (m, a) => counterfactual(m, a) }],
   ["dsep", { options: ["x", "y", "given"], run: (m, a) => dsep(m, a) }],
   [
     "adjust",

@@ -7,6 +7,7 @@ import {
 } from "../../inference/index.js";
 import { toPairs } from "../assignments.js";
 import type { LoadedModel } from "../load-model.js";
+import { runEffectKind } from "./counterfactual.js";
 import { isDiscrete, optionalCount, requireModel } from "./query.js";
 
 /** Options of `causalkit effect`. */
@@ -20,6 +21,12 @@ export interface EffectCommandOptions {
   readonly seed?: string | number;
   readonly samples?: string | number;
   readonly maxFactorSize?: string | number;
+  /** `ate` (default), `ett`, `nde`, `nie`, `pns`, `pn` or `ps`. */
+  readonly kind?: string;
+  /** Mediators for `nde` / `nie`. */
+  readonly mediator?: string | readonly string[];
+  /** Noise coupling across worlds for the counterfactual kinds. */
+  readonly coupling?: string;
 }
 
 /** Option names `causalkit effect` accepts (batch requests are checked against them). */
@@ -33,6 +40,9 @@ export const EFFECT_OPTIONS: readonly string[] = [
   "seed",
   "samples",
   "maxFactorSize",
+  "kind",
+  "mediator",
+  "coupling",
 ];
 
 /**
@@ -44,6 +54,7 @@ export const EFFECT_OPTIONS: readonly string[] = [
  * error) otherwise.
  */
 export function runEffect(loaded: LoadedModel, options: EffectCommandOptions): object {
+  if (options.kind !== undefined && options.kind !== "ate") return runEffectKind(loaded, options);
   const model = requireModel(loaded, "effect");
   const X = options.treatment;
   const Y = options.outcome;
