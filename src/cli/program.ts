@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { CausalKitError } from "../errors.js";
 import { adjust, describeAdjust } from "./commands/adjust.js";
+import { auditCommand, describeAudit } from "./commands/audit.js";
 import { batchCommand } from "./commands/batch.js";
 import {
   counterfactual,
@@ -11,6 +12,7 @@ import {
 } from "./commands/counterfactual.js";
 import { describeDsep, dsep } from "./commands/dsep.js";
 import { runEffect } from "./commands/effect.js";
+import { generateCommand } from "./commands/generate.js";
 import { graphText } from "./commands/graph.js";
 import { describeIdentify, runIdentify } from "./commands/identify.js";
 import { describeImplications, implications } from "./commands/implications.js";
@@ -220,6 +222,39 @@ export function buildProgram(): Command {
       const result = implications(loadModel(model), opts);
       if (opts.json) printJson(result);
       else printLine(describeImplications(result));
+    });
+
+  program
+    .command("generate")
+    .description("generate benchmark questions with exact labels as JSON lines")
+    .requiredOption("--suite <suite>", "ladder, corr2cause, identification or custom")
+    .option(
+      "--config <file>",
+      "JSON configuration (kinds, sizes, stories, rounding, balance, split)",
+    )
+    .option("-n, --n <items>", "number of items", "100")
+    .option("--seed <seed>", "random seed (string or number)", "0")
+    .option("--start <index>", "index of the first item (regenerate a slice of a run)", "0")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("--progress", "always show a progress bar on stderr")
+    .option("--no-progress", "never show a progress bar (default: shown on a terminal)")
+    .action((opts) => generateCommand(opts));
+
+  program
+    .command("audit")
+    .description("recompute the labels of a JSONL dataset and report disagreements (exit 1 if any)")
+    .argument("<file>", "JSON lines file of items (- reads stdin)")
+    .option("--json", 'print JSON: {"checked": n, "disagreements": [...]}')
+    .action(async (file: string, opts) => {
+      const report = await auditCommand(file);
+      if (opts.json) printJson(report);
+      else printLine(describeAudit(report));
+      if (report.disagreements.length > 0) {
+        throw new CausalKitError(
+          "E_AUDIT",
+          `cli.audit: ${report.disagreements.length} disagreement(s)`,
+        );
+      }
     });
 
   program

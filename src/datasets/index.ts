@@ -8,6 +8,14 @@
  *
  * @module datasets
  */
+
+export {
+  type AuditDisagreement,
+  type AuditOptions,
+  type AuditReport,
+  audit,
+  auditItem,
+} from "./audit.js";
 export {
   type BoundedInDegreeDagOptions,
   boundedInDegreeDag,
@@ -20,7 +28,17 @@ export {
   deterministicBooleanScm,
 } from "./deterministic-boolean-scm.js";
 export { type EnumerateDagsOptions, enumerateDags } from "./enumerate-dags.js";
+export { type GenerateConfig, type GenerateOptions, generate } from "./generate.js";
 export type { GeneratedScm } from "./generated-scm.js";
+export {
+  type DatasetItem,
+  datasetItemSchema,
+  type HypothesisRelation,
+  type ItemAnswer,
+  type ItemQuery,
+  type Rung,
+  type SuiteName,
+} from "./item.js";
 export { type LayeredDagOptions, layeredDag } from "./layered-dag.js";
 export { type LinearGaussianScmOptions, linearGaussianScm } from "./linear-gaussian-scm.js";
 export {
@@ -42,9 +60,11 @@ export {
 } from "./random-discrete-scm.js";
 export { type RelabelNodesOptions, relabelNodes } from "./relabel-nodes.js";
 export { type ScaleFreeDagOptions, scaleFreeDag } from "./scale-free-dag.js";
+export { BUILTIN_STORIES, type StoryVariable } from "./stories.js";
 export {
   TEMPLATE_NAMES,
   type TemplateName,
   type TemplateOptions,
   templateGraph,
 } from "./templates.js";
+export { createVerbaliser, englishList, type Verbaliser } from "./verbalise.js";

@@ -1,0 +1,109 @@
+import { once } from "node:events";
+import { createWriteStream, readFileSync } from "node:fs";
+import type { Writable } from "node:stream";
+import { SingleBar } from "cli-progress";
+import { type GenerateConfig, generate } from "../../datasets/generate.js";
+import type { SuiteName } from "../../datasets/item.js";
+import { InvalidArgumentError } from "../../errors.js";
+
+/** Options of `causalkit generate` (strings from the command line). */
+export interface GenerateCommandOptions {
+  readonly suite?: string;
+  readonly config?: string;
+  readonly n?: string | number;
+  readonly seed?: string | number;
+  readonly start?: string | number;
+  readonly output?: string;
+  readonly progress?: boolean;
+}
+
+function count(value: string | number | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const x = typeof value === "number" ? value : Number(value);
+  if (!Number.isSafeInteger(x) || x < 0 || (typeof value === "string" && value.trim() === "")) {
+    throw new InvalidArgumentError(
+      `cli.generate: ${option} must be a non-negative integer, got "${value}"`,
+      option,
+    );
+  }
+  return x;
+}
+
+function readConfig(path: string | undefined): GenerateConfig {
+  if (path === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    throw new InvalidArgumentError(`cli.generate: cannot read "${path}" (${code})`, "--config");
+  }
+  try {
+    return JSON.parse(text) as GenerateConfig;
+  } catch {
+    throw new InvalidArgumentError(`cli.generate: "${path}" is not valid JSON`, "--config");
+  }
+}
+
+async function write(out: Writable, line: string): Promise<void> {
+  if (!out.write(line)) await once(out, "drain");
+}
+
+/**
+ * `causalkit generate --suite S [--config FILE] -n N --seed S [-o FILE.jsonl]`: streams items
+ * as JSON lines (one item written as soon as it is generated, waiting for the stream to drain,
+ * so memory stays bounded), with a progress bar on an interactive stderr.
+ */
+export async function generateCommand(options: GenerateCommandOptions): Promise<void> {
+  const suite = (options.suite ?? "ladder") as SuiteName;
+  const n = count(options.n, "-n", 100);
+  const start = count(options.start, "--start", 0);
+  const config = readConfig(options.config);
+  const seed =
+    options.seed === undefined
+      ? 0
+      : typeof options.seed === "string" && /^-?\d+$/.test(options.seed)
+        ? Number(options.seed)
+        : options.seed;
+  // Validate everything (suite, config) before opening the output.
+  const items = generate({ suite, n, seed, start, config });
+  const first = items.next();
+  let out: Writable = process.stdout;
+  if (options.output !== undefined) {
+    const stream = createWriteStream(options.output);
+    try {
+      await once(stream, "open");
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "error";
+      throw new InvalidArgumentError(
+        `cli.generate: cannot write "${options.output}" (${code})`,
+        "--output",
+      );
+    }
+    out = stream;
+  }
+  const showProgress = options.progress ?? process.stderr.isTTY === true;
+  const bar = showProgress
+    ? new SingleBar({
+        stream: process.stderr,
+        format: "generating [{bar}] {percentage}% | {value}/{total} items | ETA {eta}s",
+      })
+    : undefined;
+  bar?.start(n, 0);
+  try {
+    if (first.done !== true) {
+      await write(out, `${JSON.stringify(first.value)}\n`);
+      bar?.increment(1);
+      for (const item of items) {
+        await write(out, `${JSON.stringify(item)}\n`);
+        bar?.increment(1);
+      }
+    }
+  } finally {
+    bar?.stop();
+  }
+  if (out !== process.stdout) {
+    out.end();
+    await once(out, "finish");
+  }
+}

@@ -1,0 +1,432 @@
+import { CausalKitError, InvalidArgumentError } from "../errors.js";
+import type { CausalGraph } from "../graph/causal-graph.js";
+import { deriveRng, type Seed } from "../sampling/rng.js";
+import { scmToJson } from "../scm/json.js";
+import type { Scm } from "../scm/scm.js";
+import {
+  answerQuery,
+  type ComputedAnswer,
+  roundedModel,
+  roundNumber,
+} from "./_internal/q-answer.js";
+import { fnv1a, graphFingerprint, hashKey } from "./_internal/q-hash.js";
+import type { QuestionKind, SourceType } from "./_internal/q-kind.js";
+import { describeGraph, describeModel } from "./_internal/q-premise.js";
+import { KINDS, SUITE_KINDS } from "./_internal/q-registry.js";
+import { randomInt, shuffleInPlace } from "./_internal/random.js";
+import { checkSeed } from "./_internal/validate.js";
+import { deterministicBooleanScm } from "./deterministic-boolean-scm.js";
+import type { DatasetItem, ItemQuery, SuiteName } from "./item.js";
+import { randomAdmg } from "./random-admg.js";
+import { randomDag } from "./random-dag.js";
+import { randomDiscreteScm } from "./random-discrete-scm.js";
+import { relabelNodes } from "./relabel-nodes.js";
+import { BUILTIN_STORIES, type StoryVariable } from "./stories.js";
+import { createVerbaliser, type Verbaliser } from "./verbalise.js";
+
+/**
+ * Configuration of {@link generate} (also the JSON of `causalkit generate --config FILE`).
+ *
+ * @since 0.1.0
+ */
+export interface GenerateConfig {
+  /**
+   * Question kinds to draw from (required for the `custom` suite): `rung1-marginal`,
+   * `rung1-conditional`, `rung1-correlation`, `rung1-explaining-away`, `rung2-ate`,
+   * `rung2-adjustment`, `rung2-dseparation`, `rung2-identifiability`, `rung3-ett`,
+   * `rung3-nde`, `rung3-nie`, `rung3-counterfactual`, `rung3-causation`, `corr2cause`.
+   *
+   * @defaultValue the suite's kinds
+   */
+  readonly kinds?: readonly string[];
+  /** Least number of graph nodes. @defaultValue 3 */
+  readonly minNodes?: number;
+  /** Most graph nodes (≤ 8; ≤ 6 for corr2cause). @defaultValue 6 for ladder, 5 otherwise */
+  readonly maxNodes?: number;
+  /** Expected degree of the random DAGs. @defaultValue 2 */
+  readonly expectedDegree?: number;
+  /** Decimals of every number shown in the text. @defaultValue 2 */
+  readonly decimals?: number;
+  /**
+   * Drop items whose yes/no label could flip under the shown rounding: when the compared
+   * value rounds to the threshold (e.g. an ATE shown as 0.00), or when the label computed from
+   * the rounded parameters shown in the premise differs from the exact label.
+   *
+   * @defaultValue true
+   */
+  readonly dropAmbiguous?: boolean;
+  /** Reject candidates until the label matches a per-item target drawn 50/50. @defaultValue true */
+  readonly balance?: boolean;
+  /** Skip items whose graph + query (+ model) repeat an earlier item of the run. @defaultValue true */
+  readonly dedupe?: boolean;
+  /** Fraction of graphs (by structure fingerprint) put in the test split; 0 disables splits. @defaultValue 0.2 */
+  readonly testFraction?: number;
+  /** Node names: story variables or letters. @defaultValue "stories" (ladder), "letters" otherwise */
+  readonly names?: "stories" | "letters";
+  /** Story variables replacing the built-in ones ({@link BUILTIN_STORIES}). */
+  readonly stories?: readonly StoryVariable[];
+  /** Consecutive items that share one random model (per source type). @defaultValue 4 */
+  readonly reuse?: number;
+  /** Candidates tried per item for the target label before any label is accepted. @defaultValue 60 */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Options of {@link generate}.
+ *
+ * @since 0.1.0
+ */
+export interface GenerateOptions {
+  /** The suite. */
+  readonly suite: SuiteName;
+  /** Number of items. */
+  readonly n: number;
+  /** Seed of the run. @defaultValue 0 */
+  readonly seed?: Seed;
+  /** Index of the first item (to generate a slice of a run). @defaultValue 0 */
+  readonly start?: number;
+  /** Configuration. @defaultValue {} */
+  readonly config?: GenerateConfig;
+}
+
+interface Source {
+  readonly key: string;
+  readonly graph: CausalGraph;
+  readonly model: Scm | undefined;
+  readonly premise: string;
+  readonly graphJson: ReturnType<CausalGraph["toJSON"]>;
+  modelJson?: ReturnType<typeof scmToJson>;
+  rounded?: Scm;
+  fingerprint?: string;
+}
+
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+
+interface Settings {
+  readonly kinds: readonly QuestionKind[];
+  readonly rungs: readonly (readonly QuestionKind[])[];
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  readonly expectedDegree: number;
+  readonly decimals: number;
+  readonly dropAmbiguous: boolean;
+  readonly balance: boolean;
+  readonly dedupe: boolean;
+  readonly testFraction: number;
+  readonly names: "stories" | "letters";
+  readonly stories: readonly StoryVariable[];
+  readonly reuse: number;
+  readonly maxAttempts: number;
+}
+
+const where = "datasets.generate";
+
+function int(name: string, value: unknown, fallback: number, min: number, max: number): number {
+  const x = value === undefined ? fallback : value;
+  if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max) {
+    throw new InvalidArgumentError(
+      `${where}: ${name} must be an integer in [${min}, ${max}], got ${String(x)}`,
+      name,
+    );
+  }
+  return x;
+}
+
+function bool(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") {
+    throw new InvalidArgumentError(`${where}: ${name} must be a boolean`, name);
+  }
+  return value;
+}
+
+function readSettings(suite: SuiteName, config: GenerateConfig): Settings {
+  if (config === null || typeof config !== "object") {
+    throw new InvalidArgumentError(`${where}: config must be an object`, "config");
+  }
+  const defaultKinds = suite === "custom" ? undefined : SUITE_KINDS[suite];
+  const names = config.kinds ?? defaultKinds;
+  if (names === undefined || !Array.isArray(names) || names.length === 0) {
+    throw new InvalidArgumentError(
+      `${where}: the custom suite needs config.kinds (a non-empty list of question kinds)`,
+      "kinds",
+    );
+  }
+  const kinds = names.map((k) => {
+    const kind = typeof k === "string" ? KINDS.get(k) : undefined;
+    if (kind === undefined) {
+      throw new InvalidArgumentError(
+        `${where}: unknown question kind "${String(k)}" (known: ${[...KINDS.keys()].join(", ")})`,
+        "kinds",
+      );
+    }
+    return kind;
+  });
+  const hasCorr = kinds.some((k) => k.source === "hidden-dag");
+  const minNodes = int("minNodes", config.minNodes, 3, 2, 8);
+  const maxNodes = int(
+    "maxNodes",
+    config.maxNodes,
+    Math.max(minNodes, suite === "ladder" ? 6 : 5),
+    minNodes,
+    hasCorr ? 6 : 8,
+  );
+  const expectedDegree = config.expectedDegree ?? 2;
+  if (typeof expectedDegree !== "number" || !(expectedDegree >= 0)) {
+    throw new InvalidArgumentError(
+      `${where}: expectedDegree must be a number ≥ 0`,
+      "expectedDegree",
+    );
+  }
+  const testFraction = config.testFraction ?? 0.2;
+  if (typeof testFraction !== "number" || !(testFraction >= 0 && testFraction <= 1)) {
+    throw new InvalidArgumentError(`${where}: testFraction must be in [0, 1]`, "testFraction");
+  }
+  const nameMode =
+    config.names ?? (suite === "ladder" || suite === "custom" ? "stories" : "letters");
+  if (nameMode !== "stories" && nameMode !== "letters") {
+    throw new InvalidArgumentError(`${where}: names must be "stories" or "letters"`, "names");
+  }
+  const stories = config.stories ?? BUILTIN_STORIES;
+  if (!Array.isArray(stories)) {
+    throw new InvalidArgumentError(`${where}: stories must be an array`, "stories");
+  }
+  const seen = new Set<string>();
+  stories.forEach((s: StoryVariable, i) => {
+    if (
+      s === null ||
+      typeof s !== "object" ||
+      typeof s.name !== "string" ||
+      s.name === "" ||
+      typeof s.states?.yes !== "string" ||
+      typeof s.states?.no !== "string" ||
+      seen.has(s.name)
+    ) {
+      throw new InvalidArgumentError(
+        `${where}: stories[${i}] must be {name, states: {yes, no}} with a unique non-empty name`,
+        "stories",
+      );
+    }
+    seen.add(s.name);
+  });
+  if (nameMode === "stories" && stories.length < maxNodes) {
+    throw new InvalidArgumentError(
+      `${where}: ${stories.length} story variables cannot name ${maxNodes} nodes`,
+      "stories",
+    );
+  }
+  const rungs = [1, 2, 3]
+    .map((r) => kinds.filter((k) => k.rung === r))
+    .filter((list) => list.length > 0);
+  return {
+    kinds,
+    rungs,
+    minNodes,
+    maxNodes,
+    expectedDegree,
+    decimals: int("decimals", config.decimals, 2, 0, 10),
+    dropAmbiguous: bool("dropAmbiguous", config.dropAmbiguous, true),
+    balance: bool("balance", config.balance, true),
+    dedupe: bool("dedupe", config.dedupe, true),
+    testFraction,
+    names: nameMode,
+    stories,
+    reuse: int("reuse", config.reuse, 4, 1, 1_000_000),
+    maxAttempts: int("maxAttempts", config.maxAttempts, 60, 1, 100_000),
+  };
+}
+
+function buildSource(type: SourceType, key: string, s: Settings, v: Verbaliser): Source {
+  const rng = deriveRng(key, "datasets.generate:source");
+  const n = s.minNodes + randomInt(rng, s.maxNodes - s.minNodes + 1);
+  const names =
+    s.names === "stories" && type !== "hidden-dag"
+      ? shuffleInPlace(
+          rng,
+          s.stories.map((x) => x.name),
+        ).slice(0, n)
+      : LETTERS.slice(0, n);
+  const degree = Math.min(s.expectedDegree, n - 1);
+  let graph: CausalGraph;
+  if (type === "admg") {
+    graph = randomAdmg({
+      nodes: n,
+      expectedDegree: degree,
+      bidirectedProbability: 0.3,
+      seed: key,
+      names,
+    });
+  } else {
+    graph = randomDag({ nodes: n, expectedDegree: degree, seed: key, names });
+    if (type === "hidden-dag") graph = relabelNodes(graph, { seed: key });
+  }
+  let model: Scm | undefined;
+  if (type === "binary") {
+    model = randomDiscreteScm(graph, { seed: key, minProbability: 0.05 }).model;
+  } else if (type === "boolean") {
+    model = deterministicBooleanScm(graph, { seed: key }).model;
+  }
+  graph.freeze();
+  const premise =
+    model === undefined ? "" : `${describeGraph(graph)} ${describeModel(model, graph, v)}`;
+  return { key, graph, model, premise, graphJson: graph.toJSON() };
+}
+
+function isAmbiguous(
+  computed: ComputedAnswer,
+  source: Source,
+  q: ItemQuery,
+  decimals: number,
+): boolean {
+  const { compared, threshold, answer } = computed;
+  if (compared === undefined || threshold === undefined) return false;
+  if (roundNumber(compared, decimals) === roundNumber(threshold, decimals)) return true;
+  if (source.model === undefined) return false;
+  source.rounded ??= roundedModel(source.model, decimals);
+  try {
+    return answerQuery(source.graph, source.rounded, q).answer.label !== answer.label;
+  } catch (e) {
+    if (e instanceof CausalKitError) return true; // e.g. evidence of probability 0 once rounded
+    throw e;
+  }
+}
+
+/**
+ * Generates benchmark questions with exact labels, lazily (a sync generator: memory stays
+ * bounded apart from the deduplication keys, one short string per item).
+ *
+ * Item `i` is built from its own random streams derived from `(seed, i)`: its rung (uniform
+ * over the suite's rungs), its kind (uniform within the rung), a target label (yes/no with
+ * probability 1/2 each), then candidates `(seed, i, attempt)` until one is valid (not
+ * ambiguous under rounding, not a duplicate) and — with `balance` — has the target label; after
+ * `maxAttempts` candidates any valid label is accepted. Models are shared by `reuse`
+ * consecutive items and derived from `(seed, ⌊i / reuse⌋, source type, ⌊attempt / 4⌋)`.
+ * Hence the output depends only on `seed`, `config` and the index range, not on how the
+ * generator is consumed; a slice (`start`, `n`) equals the same slice of a longer run when
+ * `dedupe` is off or no duplicate crosses the slice boundary.
+ *
+ * Labels come from {@link audit}'s exact functions (inference.query / ate, counterfactual
+ * twin networks, isAdjustmentSet, identify, dSeparated, Markov-equivalence-class
+ * enumeration). The split is decided by an isomorphism-invariant fingerprint of the graph, so
+ * a graph (even renamed) never appears in both splits.
+ *
+ * @param options - suite, n, seed, start, config
+ * @returns a generator of items
+ * @throws {@link InvalidArgumentError} on invalid options or configuration
+ * @throws {@link CausalKitError} (code `E_INTERNAL`-like message) when no valid candidate is
+ *   found for an item after 20 × maxAttempts candidates
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * for (const item of generate({ suite: "ladder", n: 10, seed: 1 })) console.log(item.text);
+ * ```
+ */
+export function* generate(options: GenerateOptions): Generator<DatasetItem, void, undefined> {
+  if (options === null || typeof options !== "object") {
+    throw new InvalidArgumentError(`${where}: options must be an object`, "options");
+  }
+  const suite = options.suite;
+  if (!["ladder", "corr2cause", "identification", "custom"].includes(suite)) {
+    throw new InvalidArgumentError(
+      `${where}: suite must be ladder, corr2cause, identification or custom, got ${String(suite)}`,
+      "suite",
+    );
+  }
+  const n = int("n", options.n, 0, 0, Number.MAX_SAFE_INTEGER);
+  const start = int("start", options.start, 0, 0, Number.MAX_SAFE_INTEGER);
+  const seed = checkSeed(where, options.seed);
+  const s = readSettings(suite, options.config ?? {});
+  const verbaliser = createVerbaliser(s.stories, s.decimals);
+  const seen = new Set<string>();
+  let cacheGroup = -1;
+  const cache = new Map<string, Source>();
+
+  for (let index = start; index < start + n; index++) {
+    const itemRng = deriveRng(seed, `datasets.generate:${suite}:item:${index}`);
+    const rungKinds = s.rungs[randomInt(itemRng, s.rungs.length)] ?? [];
+    const kind = rungKinds[randomInt(itemRng, rungKinds.length)];
+    if (kind === undefined) throw new InvalidArgumentError(`${where}: no kinds`, "kinds");
+    const target = itemRng.next() < 0.5 ? "yes" : "no";
+    const group = Math.floor(index / s.reuse);
+    if (group !== cacheGroup) {
+      cache.clear();
+      cacheGroup = group;
+    }
+    let fallback: DatasetItem | undefined;
+    let fallbackKey = "";
+    let chosen: DatasetItem | undefined;
+    let chosenKey = "";
+    for (let attempt = 0; attempt < 20 * s.maxAttempts; attempt++) {
+      if (attempt >= s.maxAttempts && fallback !== undefined) {
+        chosen = fallback;
+        chosenKey = fallbackKey;
+        break;
+      }
+      const sourceKey = `${String(seed)}:${suite}:${group}:${kind.source}:${Math.floor(attempt / 4)}`;
+      let source = cache.get(sourceKey);
+      if (source === undefined) {
+        source = buildSource(kind.source, sourceKey, s, verbaliser);
+        cache.set(sourceKey, source);
+      }
+      const rng = deriveRng(seed, `datasets.generate:${suite}:item:${index}:${attempt}`);
+      const proposal = kind.propose({
+        rng,
+        graph: source.graph,
+        model: source.model,
+        verbaliser,
+      });
+      if (proposal === null) continue;
+      const computed = answerQuery(source.graph, source.model, proposal.query);
+      if (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals)) continue;
+      if (source.model !== undefined) source.modelJson ??= scmToJson(source.model);
+      const key = hashKey(
+        JSON.stringify([
+          source.graphJson,
+          proposal.query,
+          source.model === undefined ? null : source.key,
+        ]),
+      );
+      if (s.dedupe && seen.has(key)) continue;
+      source.fingerprint ??= graphFingerprint(source.graphJson);
+      const item: DatasetItem = {
+        id: `${suite}-${String(seed)}-${index}`,
+        suite,
+        rung: kind.rung,
+        kind: kind.kind,
+        graph: source.graphJson,
+        ...(source.modelJson === undefined ? {} : { model: source.modelJson }),
+        query: proposal.query,
+        answer: computed.answer,
+        ...(computed.estimand === undefined ? {} : { estimand: computed.estimand }),
+        text: { premise: proposal.premise ?? source.premise, question: proposal.question },
+        seed,
+        index,
+        ...(s.testFraction > 0
+          ? {
+              split:
+                fnv1a(source.fingerprint) / 4294967296 < s.testFraction
+                  ? ("test" as const)
+                  : ("train" as const),
+            }
+          : {}),
+      };
+      if (!s.balance || item.answer.label === undefined || item.answer.label === target) {
+        chosen = item;
+        chosenKey = key;
+        break;
+      }
+      if (fallback === undefined) {
+        fallback = item;
+        fallbackKey = key;
+      }
+    }
+    if (chosen === undefined) {
+      throw new CausalKitError(
+        "E_GENERATE",
+        `${where}: no valid ${kind.kind} question found for item ${index} after ${20 * s.maxAttempts} candidates`,
+      );
+    }
+    if (s.dedupe) seen.add(chosenKey);
+    yield chosen;
+  }
+}

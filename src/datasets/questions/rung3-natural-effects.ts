@@ -1,0 +1,48 @@
+import type { Proposal, QuestionContext, QuestionKind } from "../_internal/q-kind.js";
+import { mediationTriples, pick, statesOf } from "../_internal/q-pick.js";
+
+function propose(type: "nde" | "nie", ctx: QuestionContext): Proposal | null {
+  const { rng, graph, model, verbaliser } = ctx;
+  const t = pick(rng, mediationTriples(graph));
+  if (model === undefined || t === undefined) return null;
+  const [treatment, mediator, outcome] = t;
+  const [control, treated] = statesOf(model, treatment);
+  const outcomeState = statesOf(model, outcome)[1];
+  if (control === undefined || treated === undefined || outcomeState === undefined) return null;
+  const x1 = verbaliser.phrase(treatment, treated);
+  const x0 = verbaliser.phrase(treatment, control);
+  const y = verbaliser.phrase(outcome, outcomeState);
+  const question =
+    type === "nde"
+      ? `Is the natural direct effect positive: if we set things so that ${x1} rather than ${x0}, while ${mediator} stays at the value it would take when ${x0}, would the probability that ${y} increase?`
+      : `Is the natural indirect effect positive: keeping ${x0}, if ${mediator} changed to the value it would take when ${x1}, would the probability that ${y} increase?`;
+  return {
+    query: { type, treatment, mediator, outcome, treated, control, outcomeState },
+    question,
+  };
+}
+
+/**
+ * Rung 3: natural direct effect (Pearl 2001) of x on y not through the mediator m (x → m,
+ * m an ancestor of y) — is NDE > 0?
+ *
+ * @since 0.1.0
+ */
+export const rung3Nde: QuestionKind = {
+  kind: "rung3-nde",
+  rung: 3,
+  source: "binary",
+  propose: (ctx) => propose("nde", ctx),
+};
+
+/**
+ * Rung 3: natural indirect effect (Pearl 2001) of x on y through the mediator m — is NIE > 0?
+ *
+ * @since 0.1.0
+ */
+export const rung3Nie: QuestionKind = {
+  kind: "rung3-nie",
+  rung: 3,
+  source: "binary",
+  propose: (ctx) => propose("nie", ctx),
+};
