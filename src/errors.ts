@@ -24,6 +24,7 @@ export class CausalKitError extends Error {
    * @param code - stable error code
    * @param message - human-readable message, starting with `module.function:`
    * @param options - standard `ErrorOptions`; pass `{ cause }` when wrapping a third-party error
+   * @since 0.1.0
    */
   constructor(code: string, message: string, options?: ErrorOptions) {
     super(message, options);
@@ -48,6 +49,7 @@ export class CycleError extends CausalKitError {
    *
    * @param message - human-readable message
    * @param cycle - the nodes of the cycle, first node repeated at the end
+   * @since 0.1.0
    */
   constructor(message: string, cycle: readonly string[]) {
     super("E_CYCLE", message);
@@ -69,6 +71,7 @@ export class UnknownNodeError extends CausalKitError {
    *
    * @param message - human-readable message naming the node
    * @param node - the unknown name
+   * @since 0.1.0
    */
   constructor(message: string, node: string) {
     super("E_UNKNOWN_NODE", message);
@@ -97,6 +100,7 @@ export class InvalidScmError extends CausalKitError {
    * @param variable - the offending variable
    * @param reason - short tag of what is wrong
    * @param options - `{ cause }` when wrapping another error
+   * @since 0.1.0
    */
   constructor(message: string, variable: string, reason: string, options?: ErrorOptions) {
     super("E_INVALID_SCM", message, options);
@@ -127,6 +131,7 @@ export class ParseError extends CausalKitError {
    * @param line - 1-based line
    * @param column - 1-based column
    * @param options - `{ cause }` when wrapping another error
+   * @since 0.1.0
    */
   constructor(
     format: string,
@@ -159,6 +164,7 @@ export class DimensionError extends CausalKitError {
    * @param message - human-readable message naming what has the wrong size
    * @param expected - expected size
    * @param actual - actual size
+   * @since 0.1.0
    */
   constructor(message: string, expected: number, actual: number) {
     super("E_DIMENSION", message);
@@ -183,6 +189,7 @@ export class InvalidArgumentError extends CausalKitError {
    *
    * @param message - human-readable message
    * @param argument - the offending argument or variable
+   * @since 0.1.0
    */
   constructor(message: string, argument: string) {
     super("E_INVALID_ARGUMENT", message);
@@ -196,7 +203,9 @@ export class InvalidArgumentError extends CausalKitError {
  * large table is allocated: the elimination order is planned first and its largest factor
  * compared with the limit. Also thrown when tabulating one mechanism of a model (a `function`
  * or `expression` mechanism, enumerated over its parents' and finite noises' states) would take
- * more than 2²⁵ cells or evaluations. Code `"E_FACTOR_TOO_LARGE"`.
+ * more than 2²⁵ cells or evaluations, and by the counterfactual functions when, under
+ * `coupling: "independent"`, an independently coupled copy of a cpt / logistic variable would
+ * need a table of more than 2²⁴ cells. Code `"E_FACTOR_TOO_LARGE"`.
  *
  * Raising `maxFactorSize` trades memory (8 bytes per cell) for the answer; a query whose
  * network has a large treewidth may simply be out of reach of exact inference.
@@ -215,6 +224,7 @@ export class FactorTooLargeError extends CausalKitError {
    * @param message - human-readable message, starting with `module.function:`
    * @param size - cells of the largest factor
    * @param limit - the allowed maximum
+   * @since 0.1.0
    */
   constructor(message: string, size: number, limit: number) {
     super("E_FACTOR_TOO_LARGE", message);
@@ -234,6 +244,7 @@ export class InternalError extends CausalKitError {
    * Creates the error.
    *
    * @param message - what invariant failed
+   * @since 0.1.0
    */
   constructor(message: string) {
     super("E_INTERNAL", `${message} (this is a bug in causalkit; please report it)`);
@@ -244,7 +255,9 @@ export class InternalError extends CausalKitError {
  * Throws an {@link InternalError}: the one place internal invariant failures go through.
  *
  * @param message - what invariant failed
+ * @returns never: it always throws
  * @throws {@link InternalError} always
+ * @since 0.1.0
  */
 export function internalError(message: string): never {
   throw new InternalError(message);

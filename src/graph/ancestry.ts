@@ -74,6 +74,14 @@ export function descendants(graph: ReadonlyCausalGraph, nodes: NodeSet): Set<str
  * @returns true if `ancestor` is in `An(node)`
  * @throws {@link UnknownNodeError} if either node does not exist
  * @remarks Linear time in the size of `An(node)`; stops as soon as `ancestor` is found.
+ * @see Shpitser & Pearl (2006), "Identification of joint interventional distributions in
+ *   recursive semi-Markovian causal models", AAAI, notation `An(Y)`.
+ * @example
+ * ```ts
+ * const g = CausalGraph.from({ directed: [["Z", "X"], ["X", "Y"]] });
+ * isAncestor(g, "Z", "Y"); // true
+ * isAncestor(g, "Y", "Z"); // false
+ * ```
  * @since 0.1.0
  */
 export function isAncestor(graph: ReadonlyCausalGraph, ancestor: string, node: string): boolean {

@@ -41,7 +41,7 @@ function labelComponents(graph: ReadonlyCausalGraph): [Int32Array, number] {
  * @param graph - a DAG or ADMG (not modified)
  * @returns the c-components, ordered by their first node in node order; each lists its nodes
  *   in node order
- * @remarks O(n + b) for n nodes and b bidirected edges.
+ * @remarks O(n + b) for n nodes and b bidirected edges. Never throws.
  * @see Tian & Pearl (2002), "A general identification condition for causal effects", AAAI,
  *   §3 (c-components); Richardson (2003) calls them districts.
  * @example

@@ -117,6 +117,9 @@ export type ReadonlyCausalGraph = Omit<
  * Mutation methods return `this` for chaining; every free function of `causalkit/graph`
  * (`doGraph`, `ancestors`, `dSeparated`, ...) is pure and never mutates its input.
  *
+ * @see Richardson (2003), "Markov properties for acyclic directed mixed graphs", Scandinavian
+ *   Journal of Statistics 30(1), §2 (ADMGs); Pearl (2009), *Causality*, 2nd ed., §1.2 (causal
+ *   DAGs) and §3.5 (bidirected edges for latent confounders).
  * @example
  * ```ts
  * const g = CausalGraph.from({ directed: [["Z", "X"], ["Z", "Y"], ["X", "Y"]] });
@@ -138,10 +141,22 @@ export class CausalGraph {
    * (linear time), so large graphs build quickly.
    *
    * @param spec - nodes, directed and bidirected edges, optional role lists
-   * @returns a new graph
+   * @returns a new (mutable) graph
    * @throws {@link CycleError} if the directed edges contain a cycle (the error names one)
-   * @throws {@link InvalidArgumentError} for a self-loop
+   * @throws {@link InvalidArgumentError} for a self-loop (directed or bidirected), or an entry of
+   *   `spec.nodes` that is not a string
    * @throws {@link UnknownNodeError} if a role names a node that is in no edge or node list
+   * @remarks O(n + m) for n nodes and m edges (one depth-first cycle search at the end).
+   * @example
+   * ```ts
+   * const g = CausalGraph.from({
+   *   directed: [["smoking", "tar"], ["tar", "cancer"]],
+   *   bidirected: [["smoking", "cancer"]],
+   *   exposure: ["smoking"],
+   *   outcome: ["cancer"],
+   * });
+   * ```
+   * @since 0.1.0
    */
   static from(spec: CausalGraphSpec): CausalGraph {
     const g = new CausalGraph();
@@ -176,30 +191,48 @@ export class CausalGraph {
   /**
    * Makes this graph immutable: every later mutation throws {@link InvalidArgumentError}. Used
    * for the graphs that models expose. Copies made with {@link CausalGraph.clone} are mutable.
+   * Freezing is permanent.
    *
    * @returns this graph
+   * @since 0.1.0
    */
   freeze(): this {
     this.#frozen = true;
     return this;
   }
 
-  /** Whether {@link CausalGraph.freeze} was called. */
+  /**
+   * Whether {@link CausalGraph.freeze} was called (mutations then throw).
+   *
+   * @since 0.1.0
+   */
   get isFrozen(): boolean {
     return this.#frozen;
   }
 
-  /** Number of nodes. */
+  /**
+   * Number of nodes.
+   *
+   * @since 0.1.0
+   */
   get order(): number {
     return this.#directed.order;
   }
 
-  /** Number of directed edges. */
+  /**
+   * Number of directed edges.
+   *
+   * @since 0.1.0
+   */
   get directedSize(): number {
     return this.#directed.size;
   }
 
-  /** Number of bidirected edges. */
+  /**
+   * Number of bidirected edges (each `a <-> b` counted once).
+   *
+   * @since 0.1.0
+   */
   get bidirectedSize(): number {
     return this.#bidirected.size;
   }
@@ -210,6 +243,9 @@ export class CausalGraph {
    * @param name - the node name (any string)
    * @param roles - optional roles to set
    * @returns this graph
+   * @throws {@link InvalidArgumentError} if the graph is frozen, `name` is not a string, or
+   *   `roles` has a key other than `latent`, `exposure`, `outcome`, `adjusted`
+   * @since 0.1.0
    */
   addNode(name: string, roles?: NodeRoles): this {
     this.#assertMutable("graph.addNode");
@@ -232,7 +268,9 @@ export class CausalGraph {
    * @returns this graph
    * @throws {@link CycleError} if the edge would close a directed cycle; `cycle` is
    *   `[from, to, ..., from]`. The graph is left unchanged.
-   * @throws {@link InvalidArgumentError} for a self-loop
+   * @throws {@link InvalidArgumentError} for a self-loop, or if the graph is frozen
+   * @remarks O(n + m) worst case (a depth-first search from `to` for a path back to `from`).
+   * @since 0.1.0
    */
   addEdge(from: string, to: string): this {
     this.#assertMutable("graph.addEdge");
@@ -257,7 +295,8 @@ export class CausalGraph {
    * @param a - one endpoint
    * @param b - the other endpoint
    * @returns this graph
-   * @throws {@link InvalidArgumentError} for a self-loop
+   * @throws {@link InvalidArgumentError} for a self-loop, or if the graph is frozen
+   * @since 0.1.0
    */
   addBidirectedEdge(a: string, b: string): this {
     this.#assertMutable("graph.addBidirectedEdge");
@@ -275,6 +314,8 @@ export class CausalGraph {
    * @param name - the node
    * @returns this graph
    * @throws {@link UnknownNodeError} if the node does not exist
+   * @throws {@link InvalidArgumentError} if the graph is frozen
+   * @since 0.1.0
    */
   removeNode(name: string): this {
     this.#assertMutable("graph.removeNode");
@@ -293,6 +334,8 @@ export class CausalGraph {
    * @param to - the effect
    * @returns this graph
    * @throws {@link UnknownNodeError} if the edge does not exist (naming the missing node or edge)
+   * @throws {@link InvalidArgumentError} if the graph is frozen
+   * @since 0.1.0
    */
   removeEdge(from: string, to: string): this {
     this.#assertMutable("graph.removeEdge");
@@ -312,7 +355,9 @@ export class CausalGraph {
    * @param a - one endpoint
    * @param b - the other endpoint
    * @returns this graph
-   * @throws {@link UnknownNodeError} if the edge does not exist
+   * @throws {@link UnknownNodeError} if a node or the edge does not exist
+   * @throws {@link InvalidArgumentError} if the graph is frozen
+   * @since 0.1.0
    */
   removeBidirectedEdge(a: string, b: string): this {
     this.#assertMutable("graph.removeBidirectedEdge");
@@ -336,6 +381,9 @@ export class CausalGraph {
    * @param roles - roles to set or clear
    * @returns this graph
    * @throws {@link UnknownNodeError} if the node does not exist
+   * @throws {@link InvalidArgumentError} if `roles` has a key other than `latent`, `exposure`,
+   *   `outcome`, `adjusted` (the node's roles are then unchanged), or if the graph is frozen
+   * @since 0.1.0
    */
   setRoles(name: string, roles: NodeRoles): this {
     this.#assertMutable("graph.setRoles");
@@ -359,6 +407,7 @@ export class CausalGraph {
    * @param name - the node
    * @returns its roles (frozen)
    * @throws {@link UnknownNodeError} if the node does not exist
+   * @since 0.1.0
    */
   roles(name: string): NodeRoles {
     this.#assertNode(name, "graph.roles");
@@ -369,7 +418,8 @@ export class CausalGraph {
    * Nodes carrying a role, in node order.
    *
    * @param role - the role
-   * @returns node names
+   * @returns node names (empty for a role no node carries)
+   * @since 0.1.0
    */
   nodesWithRole(role: NodeRole): string[] {
     return this.nodes().filter((v) => this.#roles.get(v)?.[role] === true);
@@ -381,23 +431,30 @@ export class CausalGraph {
    * @param name - the node
    * @returns true if it has the `latent` role
    * @throws {@link UnknownNodeError} if the node does not exist
+   * @since 0.1.0
    */
   isLatent(name: string): boolean {
     return this.roles(name).latent === true;
   }
 
   /**
+   * Whether a node exists.
+   *
    * @param name - a node name
    * @returns whether the node exists
+   * @since 0.1.0
    */
   hasNode(name: string): boolean {
     return this.#directed.hasNode(toKey(name));
   }
 
   /**
+   * Whether the directed edge `from -> to` exists.
+   *
    * @param from - the cause
    * @param to - the effect
    * @returns whether the directed edge `from -> to` exists (false for unknown nodes)
+   * @since 0.1.0
    */
   hasEdge(from: string, to: string): boolean {
     return this.#directed.hasNode(toKey(from)) && this.#directed.hasNode(toKey(to))
@@ -406,9 +463,12 @@ export class CausalGraph {
   }
 
   /**
+   * Whether the bidirected edge `a <-> b` exists (symmetric in `a` and `b`).
+   *
    * @param a - one endpoint
    * @param b - the other endpoint
    * @returns whether the bidirected edge `a <-> b` exists (false for unknown nodes)
+   * @since 0.1.0
    */
   hasBidirectedEdge(a: string, b: string): boolean {
     return this.#bidirected.hasNode(toKey(a)) && this.#bidirected.hasNode(toKey(b))
@@ -416,17 +476,32 @@ export class CausalGraph {
       : false;
   }
 
-  /** @returns all node names, in insertion order */
+  /**
+   * Every node name.
+   *
+   * @returns all node names, in insertion order
+   * @since 0.1.0
+   */
   nodes(): string[] {
     return this.#directed.nodes().map(fromKey);
   }
 
-  /** @returns every directed edge as `[from, to]` */
+  /**
+   * Every directed edge.
+   *
+   * @returns every directed edge as `[from, to]`
+   * @since 0.1.0
+   */
   directedEdges(): [string, string][] {
     return this.#directed.mapEdges((_e, _a, s, t) => [fromKey(s), fromKey(t)] as [string, string]);
   }
 
-  /** @returns every bidirected edge as `[a, b]`, each edge once, `a` added before `b` */
+  /**
+   * Every bidirected edge.
+   *
+   * @returns every bidirected edge as `[a, b]`, each edge once, `a` added before `b`
+   * @since 0.1.0
+   */
   bidirectedEdges(): [string, string][] {
     const pos = this.compactIndex().id;
     return this.#bidirected.mapEdges((_e, _a, ks, kt) => {
@@ -436,7 +511,12 @@ export class CausalGraph {
     });
   }
 
-  /** @returns whether the graph has at least one bidirected edge (is not a plain DAG) */
+  /**
+   * Whether the graph is an ADMG proper rather than a DAG.
+   *
+   * @returns whether the graph has at least one bidirected edge (is not a plain DAG)
+   * @since 0.1.0
+   */
   hasBidirectedEdges(): boolean {
     return this.#bidirected.size > 0;
   }
@@ -447,6 +527,7 @@ export class CausalGraph {
    * @param nodes - one node or several
    * @returns parent names
    * @throws {@link UnknownNodeError} for an unknown node
+   * @since 0.1.0
    */
   parents(nodes: NodeSet): string[] {
     return this.#neighbourUnion(nodes, "graph.parents", (v) =>
@@ -460,6 +541,7 @@ export class CausalGraph {
    * @param nodes - one node or several
    * @returns child names
    * @throws {@link UnknownNodeError} for an unknown node
+   * @since 0.1.0
    */
   children(nodes: NodeSet): string[] {
     return this.#neighbourUnion(nodes, "graph.children", (v) =>
@@ -473,6 +555,7 @@ export class CausalGraph {
    * @param nodes - one node or several
    * @returns sibling names
    * @throws {@link UnknownNodeError} for an unknown node
+   * @since 0.1.0
    */
   siblings(nodes: NodeSet): string[] {
     return this.#neighbourUnion(nodes, "graph.siblings", (v) =>
@@ -481,9 +564,10 @@ export class CausalGraph {
   }
 
   /**
-   * A deep copy (nodes, edges and roles).
+   * A deep copy (nodes, edges and roles). The copy is mutable even if this graph is frozen.
    *
    * @returns a new graph equal to this one
+   * @since 0.1.0
    */
   clone(): CausalGraph {
     const g = new CausalGraph();
@@ -502,6 +586,7 @@ export class CausalGraph {
    * The JSON graph format `{nodes, directed, bidirected}` plus role lists (only non-empty ones).
    *
    * @returns a plain object that {@link CausalGraph.from} reads back
+   * @since 0.1.0
    */
   toJSON(): CausalGraphJson {
     const json: {
@@ -525,6 +610,8 @@ export class CausalGraph {
    * algorithms that need linear time; most users never call it.
    *
    * @returns the CSR index
+   * @remarks O(n + m) to build; O(1) when cached.
+   * @since 0.1.0
    */
   compactIndex(): CompactIndex {
     if (this.#index) return this.#index;
@@ -567,6 +654,7 @@ export class CausalGraph {
    * @param where - `module.function` prefix for the error message
    * @returns the distinct node names, in the order given
    * @throws {@link UnknownNodeError} for the first unknown node
+   * @since 0.1.0
    */
   resolveNodes(nodes: NodeSet, where: string): string[] {
     const list = typeof nodes === "string" ? [nodes] : [...new Set(nodes)];

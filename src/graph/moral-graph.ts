@@ -34,6 +34,7 @@ export interface MoralGraph {
  * @param graph - a DAG or ADMG (not modified)
  * @returns the moral (augmented) graph as plain data
  * @remarks O(n + Σ_D |D ∪ pa(D)|²): quadratic in the size of the largest parent set or district.
+ *   Never throws: every graph has a moral (augmented) graph.
  * @see Lauritzen, Dawid, Larsen & Leimer (1990), "Independence properties of directed Markov
  *   fields", Networks 20(5), Proposition 3; Richardson (2003), "Markov properties for acyclic
  *   directed mixed graphs", Scandinavian Journal of Statistics 30(1), §2 (augmented graph).

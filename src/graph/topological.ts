@@ -11,7 +11,8 @@ import type { ReadonlyCausalGraph } from "./causal-graph.js";
  *
  * @param graph - a DAG or ADMG (not modified)
  * @returns every node exactly once, parents before children
- * @remarks O((n + m) log n) for n nodes and m directed edges.
+ * @remarks O((n + m) log n) for n nodes and m directed edges. Never throws: the directed part of
+ *   a {@link CausalGraph} is acyclic by construction.
  * @see Kahn (1962), "Topological sorting of large networks", Communications of the ACM 5(11).
  * @example
  * ```ts

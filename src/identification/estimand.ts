@@ -24,13 +24,17 @@ export type { Distribution } from "./_internal/id-evaluate.js";
 
 /**
  * Builds a probability term `P(vars | do(doVars), given)`. Duplicates within a list are dropped.
+ * `do(·)` is Pearl's intervention operator: `P(y | do(x))` is the distribution of Y when X is set
+ * to x by intervention, not observed to be x.
  *
  * @param vars - the variables whose joint probability is taken
  * @param given - the conditioning variables
  * @param doVars - the intervened variables (an interventional term; it cannot be evaluated from
  *   observational data)
  * @returns a frozen {@link ProbTerm}
- * @throws {@link InvalidArgumentError} if a variable is in two of the lists
+ * @throws {@link InvalidArgumentError} if a variable is in two of the lists, or an entry is not a
+ *   string
+ * @see Pearl (2009), *Causality*, 2nd ed., §3.2.1 (Definition 3.2.1, the `do` notation).
  * @example
  * ```ts
  * formatEstimand(probTerm(["Y"], ["X", "Z"])); // "P(Y|X,Z)"
@@ -48,9 +52,15 @@ export function probTerm(
 /**
  * Builds the sum `Σ_{over} body` over all values of the variables `over` (bound in `body`).
  *
- * @param over - the summed variables; empty gives `body` itself
+ * @param over - the summed variables; empty gives `body` itself (duplicates are dropped)
  * @param body - the summand
- * @returns the sum
+ * @returns the sum (frozen)
+ * @throws {@link InvalidArgumentError} if an entry of `over` is not a string
+ * @example
+ * ```ts
+ * formatEstimand(sumTerm(["Z"], productTerm([probTerm(["Y"], ["X", "Z"]), probTerm(["Z"])])));
+ * // "sum_{Z} [P(Y|X,Z) * P(Z)]"
+ * ```
  * @since 0.1.0
  */
 export function sumTerm(over: Iterable<string>, body: Estimand): Estimand {
@@ -61,7 +71,12 @@ export function sumTerm(over: Iterable<string>, body: Estimand): Estimand {
  * Builds the product of `factors` (one factor is returned as is; no factor gives 1).
  *
  * @param factors - the factors
- * @returns the product
+ * @returns the product (frozen); nested products are kept as given (see
+ *   {@link simplifyEstimand} to flatten them)
+ * @example
+ * ```ts
+ * formatEstimand(productTerm([probTerm(["Y"], ["X", "Z"]), probTerm(["Z"])])); // "P(Y|X,Z) * P(Z)"
+ * ```
  * @since 0.1.0
  */
 export function productTerm(factors: Iterable<Estimand>): Estimand {
@@ -74,6 +89,10 @@ export function productTerm(factors: Iterable<Estimand>): Estimand {
  * @param numerator - the numerator
  * @param denominator - the denominator
  * @returns the ratio (the numerator itself when the denominator is the constant 1)
+ * @example
+ * ```ts
+ * formatEstimand(ratioTerm(probTerm(["Y", "X"]), probTerm(["X"]))); // "[P(Y,X)] / [P(X)]"
+ * ```
  * @since 0.1.0
  */
 export function ratioTerm(numerator: Estimand, denominator: Estimand): Estimand {
@@ -108,6 +127,14 @@ export function freeVariables(estimand: Estimand): string[] {
  * @param a - an estimand
  * @param b - another estimand
  * @returns true if they are structurally equal
+ * @throws {@link InvalidArgumentError} (argument `"estimand"`) if `a`, or a node of `a` reached
+ *   while comparing, is malformed (a hand-built node whose `kind` is none of the four); a
+ *   malformed `b` just compares unequal
+ * @example
+ * ```ts
+ * estimandEquals(probTerm(["A", "B"], ["C"]), probTerm(["B", "A"], ["C"])); // true
+ * estimandEquals(probTerm(["Y"], ["X"]), probTerm(["Y"])); // false
+ * ```
  * @since 0.1.0
  */
 export function estimandEquals(a: Estimand, b: Estimand): boolean {
@@ -148,6 +175,8 @@ export function formatEstimand(estimand: Estimand): string {
  * @param estimand - the estimand
  * @returns a LaTeX math-mode string (without delimiters)
  * @throws {@link InvalidArgumentError} for a malformed (hand-built) node
+ * @see Pearl (2009), *Causality*, 2nd ed., §3.2–3.3 (the notation: lower-case values, `do(x)`,
+ *   primed summation variables as in the front-door formula of Theorem 3.3.4).
  * @example
  * ```ts
  * formatEstimandLatex(sumTerm(["Z"], productTerm([probTerm(["Y"], ["X", "Z"]), probTerm(["Z"])])));
@@ -183,6 +212,9 @@ export function formatEstimandLatex(estimand: Estimand): string {
  * @throws {@link InvalidArgumentError} for a malformed (hand-built) node
  * @remarks Each pass is polynomial in the size of the term (quadratic in the number of factors
  *   of a product, for the chain rule); the number of passes is bounded by the size of the term.
+ * @see Tikka & Karvanen (2017), "Simplifying probabilistic expressions in causal inference",
+ *   JMLR 18(36), for the same task (their procedure also uses the graph's independences; this
+ *   one uses only identities of probability calculus, valid for every distribution).
  * @example
  * ```ts
  * const e = sumTerm(["Z"], productTerm([probTerm(["Y"], ["X", "Z"]), probTerm(["Z"], ["X"])]));
@@ -220,6 +252,9 @@ export function simplifyEstimand(estimand: Estimand): Estimand {
  *   range, the estimand contains a `do` term, or a term is undefined (see above)
  * @remarks Time: the number of terms times the number of value combinations of the enclosing
  *   sums, times the cost of a `probability` call.
+ * @see Pearl (2009), *Causality*, 2nd ed., §3.3 (the adjustment and front-door formulas this
+ *   evaluates); Hernán & Robins (2020), *Causal Inference: What If*, Chapter 13 (the plug-in,
+ *   nonparametric standardization estimator, obtained with {@link frequencyDistribution}).
  * @example
  * ```ts
  * const d = jointTableDistribution(["X", "Y"], [2, 2], new Float64Array([0.1, 0.2, 0.3, 0.4]));
@@ -282,6 +317,13 @@ export function jointTableDistribution(
  * @throws {@link InvalidArgumentError} for a duplicate variable, a bad cardinality, `n` not a
  *   positive integer, or a value that is not a state of its variable (naming the row)
  * @remarks A marginal over k variables costs O(n · k) the first time it is asked for.
+ * @see Hernán & Robins (2020), *Causal Inference: What If*, Chapter 13 (nonparametric
+ *   standardization: the plug-in estimator).
+ * @example
+ * ```ts
+ * const d = frequencyDistribution(["X", "Y"], [2, 2], [[0, 1, 1, 1], [0, 0, 1, 1]], 4);
+ * d.probability(new Map([["X", 1]])); // 0.75
+ * ```
  * @since 0.1.0
  */
 export function frequencyDistribution(

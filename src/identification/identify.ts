@@ -110,8 +110,11 @@ export interface IdentifyResult {
  * @param graph - a DAG or ADMG (not modified)
  * @param query - treatment, outcome and optional conditioning nodes
  * @returns the typed verdict; an invalid query gives `kind: "invalid"` instead of throwing
- * @throws {@link CausalKitError} only for failures other than an invalid query (e.g. a search
- *   budget exceeded in the front-door listing)
+ * @throws {@link InvalidArgumentError} (argument `"maxSteps"`) only if the listing of minimal
+ *   front-door sets needs more than its default budget of 100 000 subproblems (see
+ *   {@link ListFrontdoorSetsOptions.maxSteps}; to go further, call
+ *   {@link listMinimalFrontdoorSets} with a larger budget, or {@link identifyEffect}, directly).
+ *   An invalid query never throws.
  * @see Pearl (2009), *Causality*, §3.3 (backdoor and front-door); Shpitser, VanderWeele & Robins
  *   (2010) (adjustment criterion); Jeong, Tian & Bareinboim (2022) (front-door sets); Shpitser &
  *   Pearl (2006, 2006b) (ID, IDC); van der Zander, Textor & Liśkiewicz (2015) (instruments).

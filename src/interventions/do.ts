@@ -25,7 +25,7 @@ export type InterventionValues =
 
 /**
  * The hard intervention do(X₁ = x₁, …, X_k = x_k) (Pearl 2009, *Causality* §3.2.1, Definition
- * 3.2.1; §1.4.1 "truncated factorisation"): returns a new model in which each named variable's
+ * 3.2.1; §3.2.3, eq. 3.10, "truncated factorisation"): returns a new model in which each named variable's
  * mechanism is replaced by the constant `{ type: "constant", value }` and every other mechanism
  * is unchanged.
  *

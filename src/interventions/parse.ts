@@ -18,6 +18,7 @@ import { InvalidArgumentError } from "../errors.js";
  *   empty value, or an empty assignment (e.g. `"X=1,,Y=2"` or a trailing comma); the error's
  *   `argument` is the offending assignment
  * @remarks O(length of text).
+ * @see {@link doIntervention} and {@link shiftIntervention}, which interpret the values.
  * @example
  * ```ts
  * parseInterventionString("X=1, my var = yes"); // [["X", "1"], ["my var", "yes"]]

@@ -138,6 +138,9 @@ function bifNumber(x: number): string {
  *   CPT mechanism, or shares its exogenous variable with another variable (a latent common
  *   cause BIF cannot express); or naming `options.name` if it is not a string
  * @remarks O(size of the output) = O(number of parameters + Σ rows × parents).
+ * @see F. G. Cozman, "The Interchange Format for Bayesian Networks" (BIF 0.15), 1998,
+ *   <http://www.cs.cmu.edu/~fgcozman/Research/InterchangeFormat/>; the bnlearn Bayesian network
+ *   repository (https://www.bnlearn.com/bnrepository/) for the layout.
  * @example
  * ```ts
  * formatBif(parseBif(text), { name: "asia" });

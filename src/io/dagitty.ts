@@ -319,8 +319,9 @@ function quoteDagittyName(name: string): string {
  *
  * @param graph - the graph (not modified)
  * @returns the dagitty code, ending with a newline
- * @remarks O(n + m).
- * @see {@link parseDagitty}
+ * @remarks O(n + m). Never throws: every graph has a dagitty form.
+ * @see {@link parseDagitty}; the dagitty manual (dagitty.net/manual-3.x.pdf), section "Model
+ *   code".
  * @example
  * ```ts
  * formatDagitty(CausalGraph.from({ directed: [["X", "Y"]], exposure: ["X"] }));

@@ -334,7 +334,7 @@ function quoteDotId(name: string): string {
  *
  * @param graph - the graph (not modified)
  * @returns the DOT source, ending with a newline
- * @remarks O(n + m).
+ * @remarks O(n + m). Never throws: every graph has a DOT form.
  * @see Graphviz, "The DOT Language", https://graphviz.org/doc/info/lang.html
  * @example
  * ```ts

@@ -102,6 +102,8 @@ export const graphJsonSchema: Readonly<Record<string, unknown>> = deepFreeze({
  * @throws {@link CycleError} if the directed edges form a cycle (the message names the list
  *   entry that closes it)
  * @remarks O(n + m) for n nodes and m edges.
+ * @see RFC 8259, "The JavaScript Object Notation (JSON) Data Interchange Format" (2017);
+ *   {@link graphJsonSchema} for the format.
  * @example
  * ```ts
  * const g = parseGraphJson('{"nodes": ["X", "Y"], "directed": [["X", "Y"]], "exposure": ["X"]}');
@@ -254,7 +256,8 @@ function cycleError(cycle: readonly string[], directed: readonly [string, string
  * @param graph - the graph (not modified)
  * @returns the JSON text, ending with a newline; `parseGraphJson` reads it back to an identical
  *   graph, and `JSON.parse` of it deep-equals `graph.toJSON()`
- * @remarks O(n + m).
+ * @remarks O(n + m). Never throws: every graph has a JSON form.
+ * @see {@link graphJsonSchema} for the format.
  * @example
  * ```ts
  * formatGraphJson(CausalGraph.from({ directed: [["X", "Y"]] }));

@@ -120,6 +120,7 @@ function readHeaderOption(where: string, options: WriteCsvOptions): boolean {
  *   first chunk's, an option has the wrong type, or the stream closes early; a stream `'error'`
  *   rejects with that error
  * @remarks O(cells) time; memory O(rows per write · columns) beyond the current chunk.
+ * @see RFC 4180, "Common Format and MIME Type for Comma-Separated Values (CSV) Files" (2005), §2.
  * @example
  * ```ts
  * const out = fs.createWriteStream("alarm.csv");
@@ -167,6 +168,7 @@ export async function writeCsv(
  * @returns the CSV text (ending with a newline)
  * @throws {@link InvalidArgumentError} if an option has the wrong type
  * @remarks O(cells).
+ * @see RFC 4180, "Common Format and MIME Type for Comma-Separated Values (CSV) Files" (2005), §2.
  * @example
  * ```ts
  * formatCsv(sample(model, 3, { seed: 1 }));
@@ -248,6 +250,7 @@ function csvError(message: string, line: number, column: number, cause?: unknown
  *   continuous or exogenous column that is not a finite number
  * @throws {@link InvalidArgumentError} if `text` is not a string
  * @remarks O(length of the text).
+ * @see RFC 4180, "Common Format and MIME Type for Comma-Separated Values (CSV) Files" (2005), §2.
  * @example
  * ```ts
  * const t = parseCsv("rain,wet grass\nno,no\nyes,yes\n", { model });

@@ -44,6 +44,8 @@ function rowsText(
  * @throws {@link InvalidArgumentError} (as a rejection) if a chunk's columns differ from the
  *   first chunk's, or the stream closes early; a stream `'error'` rejects with that error
  * @remarks O(cells) time; memory O(rows per write · columns) beyond the current chunk.
+ * @see JSON Lines, https://jsonlines.org; RFC 8259, "The JavaScript Object Notation (JSON) Data
+ *   Interchange Format" (2017).
  * @example
  * ```ts
  * await writeJsonl(sampleChunks(model, 1000, { seed: 1 }), process.stdout);

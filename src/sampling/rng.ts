@@ -23,6 +23,7 @@ export interface Rng {
    * Draws the next 32-bit output.
    *
    * @returns an integer in [0, 2³²)
+   * @since 0.1.0
    */
   nextUint32(): number;
   /**
@@ -30,6 +31,7 @@ export interface Rng {
    * consecutive 32-bit outputs (27 high bits of the first, 26 of the second).
    *
    * @returns a double in [0, 1)
+   * @since 0.1.0
    */
   next(): number;
   /**
@@ -40,6 +42,7 @@ export interface Rng {
    * @param start - first index @defaultValue 0
    * @param end - one past the last index @defaultValue out.length
    * @throws {@link InvalidArgumentError} if the range is not within `out`
+   * @since 0.1.0
    */
   fill(out: Float64Array, start?: number, end?: number): void;
 }
@@ -201,7 +204,8 @@ function fromKey(key: string): Xoshiro128 {
  * @returns a fresh generator
  * @throws {@link InvalidArgumentError} if `seed` is neither a string nor a number
  * @see Blackman, D. & Vigna, S. (2021). Scrambled linear pseudorandom number generators.
- *   ACM Transactions on Mathematical Software 47(4), 36.
+ *   ACM Transactions on Mathematical Software 47(4), 36; Baagøe, J. (2010), the Alea
+ *   generator, as packaged in seedrandom 3 (seeding).
  * @remarks O(1) per 32-bit output; `fill` produces about 10⁸ doubles per second in V8.
  * @example
  * ```ts
@@ -225,6 +229,16 @@ export function createRng(seed: Seed): Rng {
  * @returns a fresh generator for that stream
  * @throws {@link InvalidArgumentError} if `seed` is neither a string nor a number, or `stream`
  *   is not a string
+ * @remarks O(1) (plus the length of the key, hashed by Alea's seeding).
+ * @see Blackman, D. & Vigna, S. (2021). Scrambled linear pseudorandom number generators.
+ *   ACM Transactions on Mathematical Software 47(4), 36 (xoshiro128**); Baagøe, J. (2010), the
+ *   Alea generator, as packaged in seedrandom 3 (seeding from the key).
+ * @example
+ * ```ts
+ * const ux = deriveRng(42, "U_X");
+ * const uy = deriveRng(42, "U_Y"); // independent of ux; unaffected by any other stream
+ * deriveRng(42, "U_X").next() === ux.next(); // true: same seed and name, same stream
+ * ```
  * @since 0.1.0
  */
 export function deriveRng(seed: Seed, stream: string): Rng {

@@ -228,7 +228,9 @@ export function sample(model: Scm, n: number, options: SampleOptions = {}): Tabl
  * @throws {@link InvalidArgumentError} if `n` or `chunkSize` is invalid, or an option has the
  *   wrong type
  * @throws {@link InvalidScmError} while iterating, as {@link sample}
- * @remarks Memory O(chunkSize · variables).
+ * @remarks Memory O(chunkSize · variables); time as {@link sample}.
+ * @see Pearl, J. (2009). *Causality*, 2nd ed., §1.4.1; Koller & Friedman (2009), *Probabilistic
+ *   Graphical Models*, §12.1.1 (forward sampling).
  * @example
  * ```ts
  * const out = fs.createWriteStream("data.csv");

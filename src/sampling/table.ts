@@ -66,11 +66,11 @@ export function discreteArray(stateCount: number, n: number): Uint8Array | Int32
  * @since 0.1.0
  */
 export class Table {
-  /** Number of rows. */
+  /** Number of rows. @since 0.1.0 */
   readonly n: number;
-  /** Endogenous column names, in model order. */
+  /** Endogenous column names, in model order. @since 0.1.0 */
   readonly names: readonly string[];
-  /** Exogenous column names (empty unless the noise was included), in model order. */
+  /** Exogenous column names (empty unless the noise was included), in model order. @since 0.1.0 */
   readonly exogenousNames: readonly string[];
   readonly #columns: ReadonlyMap<string, Column>;
   readonly #exogenous: ReadonlyMap<string, Float64Array>;
@@ -82,9 +82,12 @@ export class Table {
    * @param n - number of rows
    * @param columns - the endogenous columns, in order; names distinct, each of length `n`
    * @param exogenous - exogenous columns (name → values), in order @defaultValue none
-   * @throws {@link InvalidArgumentError} for a duplicated name, a wrong array type (see
-   *   {@link Column}), a length other than `n`, a discrete value that is not a state index, or a
-   *   non-finite continuous value
+   * @throws {@link InvalidArgumentError} if `n` is not a non-negative safe integer, or for a
+   *   duplicated name (endogenous or exogenous), a wrong array type (see {@link Column}), a
+   *   length other than `n`, a discrete value that is not a state index, or a non-finite
+   *   continuous or exogenous value
+   * @remarks O(cells): every value is checked.
+   * @since 0.1.0
    */
   constructor(
     n: number,
@@ -146,8 +149,12 @@ export class Table {
   }
 
   /**
+   * Whether the table has an endogenous column of this name.
+   *
    * @param name - a column name
-   * @returns whether the table has this endogenous column
+   * @returns whether the table has this endogenous column (exogenous columns: see
+   *   {@link Table.exogenousNames})
+   * @since 0.1.0
    */
   has(name: string): boolean {
     return this.#columns.has(name);
@@ -159,6 +166,7 @@ export class Table {
    * @param name - the variable
    * @returns its column
    * @throws {@link UnknownNodeError} if the table has no such column
+   * @since 0.1.0
    */
   column(name: string): Column {
     const c = this.#columns.get(name);
@@ -174,6 +182,7 @@ export class Table {
    * @param name - the exogenous variable
    * @returns its values
    * @throws {@link UnknownNodeError} if the table has no such exogenous column
+   * @since 0.1.0
    */
   exogenous(name: string): Float64Array {
     const c = this.#exogenous.get(name);
@@ -191,6 +200,7 @@ export class Table {
    * @returns the value
    * @throws {@link UnknownNodeError} for an unknown column
    * @throws {@link InvalidArgumentError} if `row` is not in [0, n)
+   * @since 0.1.0
    */
   value(name: string, row: number): number {
     const c = this.column(name);
@@ -207,6 +217,7 @@ export class Table {
    * @returns the label
    * @throws {@link UnknownNodeError} for an unknown column
    * @throws {@link InvalidArgumentError} if `row` is not in [0, n)
+   * @since 0.1.0
    */
   label(name: string, row: number): string {
     const c = this.column(name);
@@ -222,6 +233,7 @@ export class Table {
    * @param limit - maximum number of rows @defaultValue all rows
    * @returns one object per row
    * @throws {@link InvalidArgumentError} if `limit` is not a non-negative integer
+   * @since 0.1.0
    */
   toRecords(limit: number = this.n): Record<string, string | number>[] {
     if (!Number.isSafeInteger(limit) || limit < 0) {
@@ -260,6 +272,7 @@ export class Table {
    * the table has them.
    *
    * @returns a plain, JSON-safe object
+   * @since 0.1.0
    */
   toJSON(): TableJson {
     const columns = [...this.#columns.values()].map((c) =>
@@ -282,6 +295,7 @@ export class Table {
    * @param end - one past the last row @defaultValue n
    * @returns the rows
    * @throws {@link InvalidArgumentError} if the range is not within [0, n]
+   * @since 0.1.0
    */
   slice(start = 0, end: number = this.n): Table {
     if (
@@ -375,6 +389,11 @@ function checkFinite(where: string, name: string, values: Float64Array): void {
  * @returns a new table with all rows, in order (the arrays are copied)
  * @throws {@link InvalidArgumentError} if `tables` is empty or the tables' columns differ
  * @remarks O(total cells).
+ * @example
+ * ```ts
+ * const all = concatTables([...sampleChunks(model, 10_000, { seed: 1, chunkSize: 4096 })]);
+ * // equal to sample(model, 10_000, { seed: 1 })
+ * ```
  * @since 0.1.0
  */
 export function concatTables(tables: readonly Table[]): Table {

@@ -96,7 +96,16 @@ function math(): MathJsInstance {
  * @returns the compiled expression with its free symbols
  * @throws {@link InvalidScmError} (reason `"expression"`) for a syntax error, an unknown symbol,
  *   a disallowed function or construct
- * @remarks Loads mathjs on the first call (about 2 s).
+ * @remarks Loads mathjs on the first call (about 2 s). Comparisons and logical operators
+ *   evaluate to 1 or 0.
+ * @see mathjs, "Expression syntax", https://mathjs.org/docs/expressions/syntax.html (the
+ *   grammar accepted, before the restrictions above).
+ * @example
+ * ```ts
+ * const c = compileExpression("2*X + 0.5*Z^2 + U_Y", "Y", new Set(["X", "Z", "U_Y"]));
+ * c.symbols; // ["X", "Z", "U_Y"]
+ * c.evaluate({ X: 1, Z: 2, U_Y: 0.25 }); // 4.25
+ * ```
  * @since 0.1.0
  */
 export function compileExpression(

@@ -129,6 +129,13 @@ export interface ScmJson {
  *   `function` mechanism (also as the base of a shift), which JSON cannot hold; or if `model` is
  *   not an {@link Scm}
  * @remarks O(size of the model).
+ * @see JSON Schema draft 2020-12, https://json-schema.org/draft/2020-12 (the document's schema,
+ *   {@link scmJsonSchema}).
+ * @example
+ * ```ts
+ * const doc = scmToJson(model);
+ * doc.variables.map((v) => v.name); // in the model's topological order
+ * ```
  * @since 0.1.0
  */
 export function scmToJson(model: Scm): ScmJson {
@@ -162,6 +169,12 @@ export function scmToJson(model: Scm): ScmJson {
  * @param model - the model
  * @returns the JSON text of {@link scmToJson}
  * @throws {@link InvalidArgumentError} as {@link scmToJson} does
+ * @remarks O(size of the model).
+ * @example
+ * ```ts
+ * writeFileSync("model.json", formatScmJson(model));
+ * scmFromJson(readFileSync("model.json", "utf8")); // an equal model
+ * ```
  * @since 0.1.0
  */
 export function formatScmJson(model: Scm): string {
@@ -189,6 +202,9 @@ export function formatScmJson(model: Scm): string {
  * @throws {@link CycleError} if the mechanisms' parent relation is cyclic
  * @remarks Loads and compiles the schema validator (Ajv) on the first call, a few
  *   milliseconds. Then O(size of the document) plus the cost of {@link createScm}.
+ * @see RFC 8259, "The JavaScript Object Notation (JSON) Data Interchange Format" (2017); JSON
+ *   Schema draft 2020-12, https://json-schema.org/draft/2020-12 (validation); RFC 6901, "JSON
+ *   Pointer" (2013) (the pointers in error messages).
  * @example
  * ```ts
  * const model = scmFromJson(readFileSync("model.json", "utf8"));

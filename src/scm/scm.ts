@@ -36,6 +36,8 @@ export interface EndogenousVariable extends VariableSpec {
  * Models are immutable: build one with {@link createScm}; every transformation (e.g. an
  * intervention) returns a new model.
  *
+ * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1 (Definition 7.1.1, causal model) and
+ *   §1.4.1 (functional causal models).
  * @since 0.1.0
  */
 export class Scm {
@@ -43,11 +45,13 @@ export class Scm {
    * The causal graph over the endogenous variables: `P -> V` for each parent P of V's
    * mechanism, `V <-> W` when V and W share an exogenous variable. Its nodes are in spec order.
    * Frozen: mutating it throws.
+   *
+   * @since 0.1.0
    */
   readonly graph: ReadonlyCausalGraph;
-  /** Endogenous variables in a topological order (ties broken by spec order). */
+  /** Endogenous variables in a topological order (ties broken by spec order). @since 0.1.0 */
   readonly variables: readonly EndogenousVariable[];
-  /** Exogenous variables: declared ones in declaration order, then created defaults. */
+  /** Exogenous variables: declared ones in declaration order, then created defaults. @since 0.1.0 */
   readonly exogenous: readonly ExogenousVariable[];
   readonly #byName: ReadonlyMap<string, EndogenousVariable>;
   readonly #exogenousByName: ReadonlyMap<string, ExogenousVariable>;
@@ -78,14 +82,21 @@ export class Scm {
     Object.freeze(this);
   }
 
-  /** Endogenous variable names in topological order. */
+  /**
+   * Endogenous variable names in topological order (a new array on every access).
+   *
+   * @since 0.1.0
+   */
   get variableNames(): string[] {
     return this.variables.map((v) => v.name);
   }
 
   /**
+   * Whether the model has an endogenous variable of this name.
+   *
    * @param name - a variable name
-   * @returns whether the model has this endogenous variable
+   * @returns whether the model has this endogenous variable (false for exogenous names)
+   * @since 0.1.0
    */
   hasVariable(name: string): boolean {
     return this.#byName.has(name);
@@ -97,6 +108,7 @@ export class Scm {
    * @param name - the variable
    * @returns the variable
    * @throws {@link UnknownNodeError} if there is no such endogenous variable
+   * @since 0.1.0
    */
   variable(name: string): EndogenousVariable {
     const v = this.#byName.get(name);
@@ -110,6 +122,7 @@ export class Scm {
    * @param name - the exogenous variable
    * @returns it
    * @throws {@link UnknownNodeError} if there is no such exogenous variable
+   * @since 0.1.0
    */
   exogenousVariable(name: string): ExogenousVariable {
     const u = this.#exogenousByName.get(name);
@@ -123,7 +136,9 @@ export class Scm {
    *
    * @param name - the variable
    * @returns the compiled expression
-   * @throws {@link UnknownNodeError} if the variable has no expression mechanism
+   * @throws {@link UnknownNodeError} if the variable does not exist or has no expression
+   *   mechanism
+   * @since 0.1.0
    */
   compiledExpression(name: string): CompiledExpression {
     const c = this.#expressions.get(name);
@@ -141,6 +156,7 @@ export class Scm {
    * equal model.
    *
    * @returns the spec
+   * @since 0.1.0
    */
   toSpec(): ScmSpec {
     return {
@@ -157,7 +173,10 @@ export class Scm {
    * @param extraExogenous - exogenous variables to add (e.g. the noise of a soft intervention)
    * @returns the new model
    * @throws {@link UnknownNodeError} for an unknown variable
-   * @throws {@link InvalidScmError} if the result is invalid (the input is unchanged)
+   * @throws {@link InvalidScmError} if the result is invalid, as in {@link createScm} (the input
+   *   is unchanged)
+   * @throws {@link CycleError} if the new mechanisms' parents close a directed cycle
+   * @since 0.1.0
    */
   withMechanisms(
     replacements: ReadonlyMap<string, Mechanism>,
@@ -186,13 +205,25 @@ export class Scm {
  *
  * @param spec - the variables (any order) and declared exogenous variables
  * @returns the model, its variables in topological order
- * @throws {@link InvalidScmError} naming the variable: duplicate or empty name, duplicated or
- *   missing state names, a parent that is not a variable (`"missing-parent"`), a CPT with the
- *   wrong number of rows or entries (`"table-size"`), a CPT row not summing to 1 within 1e-6
- *   (`"cpt-row-sum"`), a non-finite or out-of-range parameter (`"parameter"`), a mechanism that
- *   does not fit the domain (`"domain"`), an undeclared exogenous variable (`"missing-noise"`),
- *   an invalid expression (`"expression"`)
+ * @throws {@link InvalidScmError} naming the variable, with `reason`: `"spec"` if
+ *   `spec.variables` is not an array; `"name"` for a missing, empty or duplicate name
+ *   (endogenous or exogenous); `"domain"` for a malformed domain or a mechanism that does not
+ *   fit it (e.g. a CPT of a continuous variable, a logistic one without exactly two states, a
+ *   non-discrete CPT parent); `"duplicate-state"` for a repeated state name; `"mechanism"` for an
+ *   unknown or malformed mechanism (parents not an array, a parent listed twice or equal to the
+ *   variable, a function without `fn`, a shift of a shift or of a constant);
+ *   `"missing-parent"` for a parent that is not a variable; `"table-size"` for a CPT with the
+ *   wrong number of rows or entries, or a coefficient list of the wrong length;
+ *   `"cpt-row-sum"` for a CPT row not summing to 1 within 1e-6; `"parameter"` for a non-finite
+ *   or out-of-range parameter, an invalid exogenous distribution, or a CPT / logistic noise
+ *   that is not uniform(0, 1); `"missing-noise"` for an undeclared exogenous variable (or one
+ *   named like an endogenous variable); `"expression"` for an invalid expression (see
+ *   {@link compileExpression})
  * @throws {@link CycleError} if the mechanisms' parent relation is cyclic
+ * @remarks O(total size of the spec): linear in the number of variables, parents and CPT
+ *   entries, plus the compilation of each expression.
+ * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1 (Definition 7.1.1, causal model);
+ *   Kahn (1962) for the topological order (see {@link topologicalOrder}).
  * @example
  * ```ts
  * const m = createScm({

@@ -325,6 +325,7 @@ export interface CompiledExpression {
    * Evaluates the expression.
    * @param scope - a value for every symbol
    * @returns the numeric result (may be non-finite; callers check)
+   * @since 0.1.0
    */
   evaluate(scope: ValueRecord): number;
 }

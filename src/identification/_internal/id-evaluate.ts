@@ -21,6 +21,7 @@ export interface Distribution {
    *
    * @param variable - a variable of the distribution
    * @returns its number of states, a positive integer
+   * @since 0.1.0
    */
   cardinality(variable: string): number;
   /**
@@ -29,6 +30,7 @@ export interface Distribution {
    *
    * @param assignment - variable → state index, over any subset of the variables
    * @returns a probability in [0, 1]
+   * @since 0.1.0
    */
   probability(assignment: ReadonlyMap<string, number>): number;
   /**
@@ -39,6 +41,7 @@ export interface Distribution {
    *
    * @param variables - distinct variables of the distribution
    * @returns the accessor; `states[i]` is the state of `variables[i]`
+   * @since 0.1.0
    */
   marginalAccessor?(variables: readonly string[]): (states: ArrayLike<number>) => number;
 }
