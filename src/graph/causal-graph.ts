@@ -255,6 +255,7 @@ export class CausalGraph {
         String(name),
       );
     }
+    if (roles) checkRoleKeys(roles, name, "graph.addNode");
     this.#ensure(name);
     if (roles) this.setRoles(name, roles);
     return this;
@@ -388,11 +389,9 @@ export class CausalGraph {
   setRoles(name: string, roles: NodeRoles): this {
     this.#assertMutable("graph.setRoles");
     this.#assertNode(name, "graph.setRoles");
+    checkRoleKeys(roles, name, "graph.setRoles");
     const merged: Record<string, boolean> = { ...this.#roles.get(name) };
     for (const [k, v] of Object.entries(roles)) {
-      if (k !== "latent" && k !== "exposure" && k !== "outcome" && k !== "adjusted") {
-        throw new InvalidArgumentError(`graph.setRoles: unknown role "${k}" for node ${name}`, k);
-      }
       if (v) merged[k] = true;
       else delete merged[k];
     }
@@ -800,6 +799,15 @@ export interface CausalGraphJson {
   readonly outcome?: string[];
   /** Adjusted nodes (present only if non-empty). */
   readonly adjusted?: string[];
+}
+
+/** Throws unless every key of `roles` is a {@link NodeRole}. */
+function checkRoleKeys(roles: NodeRoles, node: string, where: string): void {
+  for (const k of Object.keys(roles)) {
+    if (k !== "latent" && k !== "exposure" && k !== "outcome" && k !== "adjusted") {
+      throw new InvalidArgumentError(`${where}: unknown role "${k}" for node ${node}`, k);
+    }
+  }
 }
 
 /**

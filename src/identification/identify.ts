@@ -1,4 +1,4 @@
-import { CausalKitError, internalError } from "../errors.js";
+import { CausalKitError, InvalidArgumentError, internalError } from "../errors.js";
 import { descendants } from "../graph/ancestry.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../graph/causal-graph.js";
 import { adjustmentSets } from "./adjustment-sets.js";
@@ -10,7 +10,7 @@ import {
   simplifyEstimand,
   sumTerm,
 } from "./estimand.js";
-import { frontdoorEstimand, listMinimalFrontdoorSets } from "./frontdoor.js";
+import { findFrontdoorSet, frontdoorEstimand, listMinimalFrontdoorSets } from "./frontdoor.js";
 import type { Hedge } from "./hedge.js";
 import { identifyEffect } from "./id.js";
 import { identifyConditionalEffect } from "./idc.js";
@@ -83,8 +83,14 @@ export interface IdentifyResult {
    * backdoor sets containing Z), sorted by size then node order; `[]` if none.
    */
   readonly adjustmentSets: readonly (readonly string[])[];
-  /** Every inclusion-minimal front-door set (unconditional queries only). */
+  /**
+   * Every inclusion-minimal front-door set (unconditional queries only). If listing them needs
+   * more than the search budget, `frontdoorSetsComplete` is false and this holds the one
+   * (largest) front-door set found in linear time, if any.
+   */
   readonly frontdoorSets: readonly (readonly string[])[];
+  /** Whether `frontdoorSets` lists every minimal front-door set. */
+  readonly frontdoorSetsComplete: boolean;
   /**
    * Instruments for a single treatment and outcome: one entry per instrument and minimal
    * conditioning set (van der Zander, Textor & Liśkiewicz 2015); `[]` otherwise.
@@ -110,11 +116,10 @@ export interface IdentifyResult {
  * @param graph - a DAG or ADMG (not modified)
  * @param query - treatment, outcome and optional conditioning nodes
  * @returns the typed verdict; an invalid query gives `kind: "invalid"` instead of throwing
- * @throws {@link InvalidArgumentError} (argument `"maxSteps"`) only if the listing of minimal
- *   front-door sets needs more than its default budget of 100 000 subproblems (see
- *   {@link ListFrontdoorSetsOptions.maxSteps}; to go further, call
- *   {@link listMinimalFrontdoorSets} with a larger budget, or {@link identifyEffect}, directly).
- *   An invalid query never throws.
+ * @remarks Never throws for an invalid query. When listing the minimal front-door sets would
+ *   exceed the default budget of {@link listMinimalFrontdoorSets} (100 000 subproblems), the
+ *   result falls back to the largest front-door set (found in linear time) and says so with
+ *   `frontdoorSetsComplete: false`.
  * @see Pearl (2009), *Causality*, §3.3 (backdoor and front-door); Shpitser, VanderWeele & Robins
  *   (2010) (adjustment criterion); Jeong, Tian & Bareinboim (2022) (front-door sets); Shpitser &
  *   Pearl (2006, 2006b) (ID, IDC); van der Zander, Textor & Liśkiewicz (2015) (instruments).
@@ -134,6 +139,7 @@ export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): Iden
   const empty = {
     adjustmentSets: [] as string[][],
     frontdoorSets: [] as string[][],
+    frontdoorSetsComplete: true,
     instruments: [] as InstrumentalVariable[],
   };
 
@@ -172,7 +178,8 @@ export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): Iden
     alternatives.push({ strategy: "backdoor", estimand, set: firstSet });
   }
 
-  const frontdoorSets = z.length === 0 ? listMinimalFrontdoorSets(graph, x, y) : [];
+  const { sets: frontdoorSets, complete: frontdoorSetsComplete } =
+    z.length === 0 ? frontdoorSetsOf(graph, x, y) : { sets: [], complete: true };
   const firstFrontdoor = frontdoorSets[0];
   if (firstFrontdoor !== undefined && firstFrontdoor.length > 0) {
     alternatives.push({
@@ -189,6 +196,7 @@ export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): Iden
   const report = {
     adjustmentSets: sets,
     frontdoorSets,
+    frontdoorSetsComplete,
     instruments:
       x.length === 1 && y.length === 1 ? instruments(graph, x[0] as string, y[0] as string) : [],
   };
@@ -271,6 +279,7 @@ function invalid(reason: string): IdentifyResult {
     set: null,
     adjustmentSets: [],
     frontdoorSets: [],
+    frontdoorSetsComplete: true,
     instruments: [],
     hedge: null,
     alternatives: [],
@@ -280,4 +289,19 @@ function invalid(reason: string): IdentifyResult {
 
 function formatQuery(x: readonly string[], y: readonly string[], z: readonly string[]): string {
   return formatEstimand(probTerm(y, z, x));
+}
+
+/** The minimal front-door sets, or the largest one when the listing exceeds its budget. */
+function frontdoorSetsOf(
+  graph: ReadonlyCausalGraph,
+  x: readonly string[],
+  y: readonly string[],
+): { sets: string[][]; complete: boolean } {
+  try {
+    return { sets: listMinimalFrontdoorSets(graph, x, y), complete: true };
+  } catch (e) {
+    if (!(e instanceof InvalidArgumentError && e.argument === "maxSteps")) throw e;
+    const largest = findFrontdoorSet(graph, x, y);
+    return { sets: largest === null ? [] : [largest], complete: false };
+  }
 }

@@ -281,15 +281,18 @@ export function createScm(spec: ScmSpec): Scm {
   const built = new Map<string, EndogenousVariable>();
   const expressions = new Map<string, CompiledExpression>();
   const defaults = new Set<string>();
-  // Expression mechanisms may name other variables' default noises (`U_A`), so every default
-  // noise must exist before any expression is compiled.
-  const isExpression = (v: VariableSpec): boolean =>
-    v.mechanism?.type === "expression" ||
-    (v.mechanism?.type === "shift" && v.mechanism.base?.type === "expression");
-  const validationOrder = [
-    ...[...specs.values()].filter((v) => !isExpression(v)),
-    ...[...specs.values()].filter(isExpression),
-  ];
+  // Mechanisms may name other variables' default noises (`U_A`): every default noise must exist
+  // before a mechanism that names noise explicitly, or an expression, is validated.
+  const rank = (v: VariableSpec): number => {
+    const m = v.mechanism?.type === "shift" ? v.mechanism.base : v.mechanism;
+    if (m?.type === "expression") return 2;
+    const explicit =
+      m?.type === "function"
+        ? (m.noise ?? []).length > 0
+        : "noise" in (m ?? {}) && (m as { noise?: unknown }).noise !== undefined;
+    return explicit ? 1 : 0;
+  };
+  const validationOrder = [...specs.values()].sort((a, b) => rank(a) - rank(b));
   for (const v of validationOrder) {
     const domain = validateDomain(v.name, v.domain);
     const ctx: MechanismContext = {

@@ -215,3 +215,11 @@ describe("errors", () => {
     expect(findMinimalSeparator(g, "A", "C", { restrict: [] })).toBeNull();
   });
 });
+
+describe("nothing is half-applied", () => {
+  it("addNode with an unknown role throws and leaves the graph unchanged", () => {
+    const g = CausalGraph.from({ nodes: ["A"] });
+    expect(() => g.addNode("X", { foo: true } as never)).toThrow();
+    expect(g.nodes()).toEqual(["A"]);
+  });
+});

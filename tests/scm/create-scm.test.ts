@@ -340,3 +340,27 @@ describe("default noise names", () => {
     expect(m.graph.hasBidirectedEdges()).toBe(false);
   });
 });
+
+describe("validation order does not depend on spec order", () => {
+  it("a mechanism may name another variable's default noise, whichever comes first", () => {
+    const bin = { type: "discrete", states: ["0", "1"] } as const;
+    const a = {
+      name: "A",
+      domain: bin,
+      mechanism: { type: "cpt", parents: [], table: [[0.5, 0.5]] },
+    } as const;
+    const b = {
+      name: "B",
+      domain: bin,
+      mechanism: { type: "cpt", parents: [], table: [[0.3, 0.7]], noise: "U_A" },
+    } as const;
+    for (const variables of [
+      [a, b],
+      [b, a],
+    ]) {
+      const m = createScm({ variables });
+      expect(m.variable("B").noise).toEqual(["U_A"]);
+      expect(m.graph.hasBidirectedEdge("A", "B")).toBe(true);
+    }
+  });
+});

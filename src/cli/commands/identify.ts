@@ -21,6 +21,7 @@ export interface IdentifyCommandResult {
   readonly latex: string | null;
   readonly adjustmentSets: readonly (readonly string[])[];
   readonly frontdoorSets: readonly (readonly string[])[];
+  readonly frontdoorSetsComplete: boolean;
   readonly instruments: readonly {
     readonly instrument: string;
     readonly given: readonly string[];
@@ -54,6 +55,7 @@ export function runIdentify(loaded: LoadedModel, options: IdentifyOptions): Iden
     latex: r.estimand ? formatEstimandLatex(r.estimand) : null,
     adjustmentSets: r.adjustmentSets,
     frontdoorSets: r.frontdoorSets,
+    frontdoorSetsComplete: r.frontdoorSetsComplete,
     instruments: r.instruments,
     hedge: r.hedge ? { f: r.hedge.f, fPrime: r.hedge.fPrime } : null,
     kind: r.kind,
