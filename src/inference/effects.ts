@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { Scm } from "../scm/scm.js";
 import { encodeState, requireNode } from "./_internal/states.js";
 import { compileNetwork } from "./discrete/_internal/compile-network.js";
+import { positiveState } from "./positive-state.js";
 import { runQuery } from "./query.js";
 import type { QueryResult } from "./query-result.js";
 import type { StateAssignment } from "./state-assignment.js";
@@ -111,6 +112,8 @@ export interface EffectResult {
  *   is missing for a non-binary X (argument `"treatment"` / `"control"`), for an unknown state
  *   (argument: the variable), or for any reason {@link query} gives
  * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link InvalidScmError} (reason `"domain"`) if a function or expression mechanism
+ *   returns something other than a state index (as in {@link query})
  * @remarks Two {@link query} calls.
  * @see Pearl, J. (2009). *Causality* (2nd ed.), §3.2.
  * @example
@@ -141,6 +144,8 @@ export function ate(model: Scm, X: string, Y: string, options: EffectOptions = {
  * @throws {@link InvalidArgumentError} as {@link ate}; also (argument `"given"`) if the evidence
  *   is missing or has probability 0 under either intervention
  * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link InvalidScmError} (reason `"domain"`) if a function or expression mechanism
+ *   returns something other than a state index (as in {@link query})
  * @remarks Two {@link query} calls.
  * @see Pearl, J. (2009). *Causality* (2nd ed.), §3.2.
  * @example
@@ -241,19 +246,4 @@ function effect(
     outcomeState: yStates[s] as string,
     ...base,
   };
-}
-
-const POSITIVE = new Set(["yes", "y", "true", "t", "1", "present", "positive", "pos", "on"]);
-const NEGATIVE = new Set(["no", "n", "false", "f", "0", "absent", "negative", "neg", "off"]);
-
-/**
- * The "treated" / "event" state of a binary variable: the state with a positive name when the
- * two states read as positive and negative (`yes`/`no`, `true`/`false`, `1`/`0`, `present`/
- * `absent`, … in either order, as BIF files list `yes` first), otherwise `states[1]`.
- */
-function positiveState(states: readonly string[]): number {
-  if (states.length !== 2) return 1;
-  const [a, b] = states.map((v) => v.trim().toLowerCase()) as [string, string];
-  if (POSITIVE.has(a) && NEGATIVE.has(b)) return 0;
-  return 1;
 }

@@ -39,6 +39,7 @@ export {
   monteCarloExpectation,
   monteCarloProbability,
 } from "./monte-carlo.js";
+export { positiveState } from "./positive-state.js";
 export { type QueryOptions, query } from "./query.js";
 export type {
   JointResultJson,

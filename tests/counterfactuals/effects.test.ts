@@ -204,3 +204,36 @@ describe("discrete models: exact effects", () => {
     );
   });
 });
+
+describe("default treatment and control of a binary X", () => {
+  const yn = { type: "discrete", states: ["no", "yes"] } as const;
+  const m = createScm({
+    variables: [
+      { name: "X", domain: yn, mechanism: { type: "cpt", parents: [], table: [[0.4, 0.6]] } },
+      {
+        name: "Y",
+        domain: yn,
+        mechanism: {
+          type: "cpt",
+          parents: ["X"],
+          table: [
+            [0.8, 0.2],
+            [0.3, 0.7],
+          ],
+        },
+      },
+    ],
+  });
+
+  it("one side given: the other side is the other state (never the same one)", () => {
+    const e = effectOfTreatmentOnTreated(m, "X", "Y", { treatment: "no" });
+    expect([e.treatmentState, e.controlState]).toEqual(["no", "yes"]);
+    expect(e.value).not.toBe(0);
+  });
+
+  it("the same state twice is an error", () => {
+    expect(() =>
+      effectOfTreatmentOnTreated(m, "X", "Y", { treatment: "yes", control: "yes" }),
+    ).toThrow(InvalidArgumentError);
+  });
+});

@@ -1,23 +1,9 @@
 // Default treatment, control and outcome states of binary variables (the same rule as
 // `causalkit/inference`'s effects).
 import { InvalidArgumentError } from "../../errors.js";
+import { positiveState } from "../../inference/positive-state.js";
 import type { Scm } from "../../scm/scm.js";
 import { encodeFor } from "./world.js";
-
-const POSITIVE = new Set(["yes", "y", "true", "t", "1", "present", "positive", "pos", "on"]);
-const NEGATIVE = new Set(["no", "n", "false", "f", "0", "absent", "negative", "neg", "off"]);
-
-/**
- * The "treated" / "event" state of a binary variable: the state with a positive name when the
- * two read as positive and negative (`yes`/`no`, `true`/`false`, `1`/`0`, … in either order),
- * otherwise `states[1]`.
- */
-export function positiveState(states: readonly string[]): number {
-  if (states.length !== 2) return 1;
-  const [a, b] = states.map((v) => v.trim().toLowerCase()) as [string, string];
-  if (POSITIVE.has(a) && NEGATIVE.has(b)) return 0;
-  return 1;
-}
 
 /** Treatment and control values of X (encoded), with their texts. */
 export interface TreatmentValues {
@@ -29,7 +15,8 @@ export interface TreatmentValues {
 
 /**
  * The treatment and control values of X: given ones encoded with the intervention rules; for a
- * binary X the positive state and the other one by default; required otherwise.
+ * binary X a missing side is the other state (both missing: the positive state and the other
+ * one); required otherwise. The same value twice is an error.
  */
 export function treatmentValues(
   model: Scm,
@@ -51,8 +38,17 @@ export function treatmentValues(
     }
     return fallback;
   };
-  const t = read(treated, pos, "treatment");
-  const c = read(control, 1 - pos, "control");
+  // A missing side of a binary X is the other state (as `ate` in causalkit/inference).
+  const tGiven = treated === undefined ? undefined : read(treated, 0, "treatment");
+  const cGiven = control === undefined ? undefined : read(control, 0, "control");
+  const t = tGiven ?? read(undefined, cGiven !== undefined ? 1 - cGiven : pos, "treatment");
+  const c = cGiven ?? read(undefined, 1 - t, "control");
+  if (t === c) {
+    throw new InvalidArgumentError(
+      `${where}: treatment and control are the same value of "${X}"`,
+      "control",
+    );
+  }
   const text = (v: number): string => (d.type === "discrete" ? (d.states[v] as string) : String(v));
   return { treated: t, control: c, treatedText: text(t), controlText: text(c) };
 }
