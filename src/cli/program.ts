@@ -198,6 +198,7 @@ export function buildProgram(): Command {
     .option("--treatment <nodes>", "treatment(s); default: the model's exposure nodes")
     .option("--outcome <nodes>", "outcome(s); default: the model's outcome nodes")
     .option("--given <nodes>", "conditioning nodes Z for P(Y | do(X), Z)")
+    .option("--max-sets <n>", "most adjustment / front-door sets and instruments listed", "1000")
     .option(
       "--json",
       'print JSON: {"identifiable", "strategy", "estimand", "latex", "adjustmentSets", "frontdoorSets", "instruments", "hedge"}',

@@ -1,7 +1,7 @@
 import { CausalKitError, InvalidArgumentError, internalError } from "../errors.js";
 import { descendants } from "../graph/ancestry.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../graph/causal-graph.js";
-import { adjustmentSets } from "./adjustment-sets.js";
+import { listMinimalAdjustmentSets } from "./adjustment-sets.js";
 import {
   type Estimand,
   formatEstimand,
@@ -10,7 +10,12 @@ import {
   simplifyEstimand,
   sumTerm,
 } from "./estimand.js";
-import { findFrontdoorSet, frontdoorEstimand, listMinimalFrontdoorSets } from "./frontdoor.js";
+import {
+  findFrontdoorSet,
+  frontdoorEstimand,
+  isFrontdoorSet,
+  listMinimalFrontdoorSets,
+} from "./frontdoor.js";
 import type { Hedge } from "./hedge.js";
 import { identifyEffect } from "./id.js";
 import { identifyConditionalEffect } from "./idc.js";
@@ -83,10 +88,12 @@ export interface IdentifyResult {
    * backdoor sets containing Z), sorted by size then node order; `[]` if none.
    */
   readonly adjustmentSets: readonly (readonly string[])[];
+  /** Whether `adjustmentSets` lists every minimal set (false when cut at `maxSets`). */
+  readonly adjustmentSetsComplete: boolean;
   /**
    * Every inclusion-minimal front-door set (unconditional queries only). If listing them needs
-   * more than the search budget, `frontdoorSetsComplete` is false and this holds the one
-   * (largest) front-door set found in linear time, if any.
+   * more than the search budget, `frontdoorSetsComplete` is false and this holds one minimal
+   * front-door set, if any exists.
    */
   readonly frontdoorSets: readonly (readonly string[])[];
   /** Whether `frontdoorSets` lists every minimal front-door set. */
@@ -116,10 +123,11 @@ export interface IdentifyResult {
  * @param graph - a DAG or ADMG (not modified)
  * @param query - treatment, outcome and optional conditioning nodes
  * @returns the typed verdict; an invalid query gives `kind: "invalid"` instead of throwing
- * @remarks Never throws for an invalid query. When listing the minimal front-door sets would
- *   exceed the default budget of {@link listMinimalFrontdoorSets} (100 000 subproblems), the
- *   result falls back to the largest front-door set (found in linear time) and says so with
- *   `frontdoorSetsComplete: false`.
+ * @param options - caps on the reported sets; see {@link IdentifyOptions}
+ * @remarks Never throws for an invalid query. The lists of sets are capped at `maxSets`; when
+ *   listing the minimal front-door sets exceeds a search budget of 10 000 subproblems, one
+ *   minimal front-door set is reported instead (`frontdoorSetsComplete: false`). The verdict
+ *   itself never depends on the caps: ID is complete.
  * @see Pearl (2009), *Causality*, §3.3 (backdoor and front-door); Shpitser, VanderWeele & Robins
  *   (2010) (adjustment criterion); Jeong, Tian & Bareinboim (2022) (front-door sets); Shpitser &
  *   Pearl (2006, 2006b) (ID, IDC); van der Zander, Textor & Liśkiewicz (2015) (instruments).
@@ -132,20 +140,36 @@ export interface IdentifyResult {
  * ```
  * @since 0.1.0
  */
-export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): IdentifyResult {
+export function identify(
+  graph: ReadonlyCausalGraph,
+  query: IdentifyQuery,
+  options: IdentifyOptions = {},
+): IdentifyResult {
+  const maxSets = options.maxSets ?? 1000;
   const checked = checkQuery(graph, query);
   if (typeof checked === "string") return invalid(checked);
   const { x, y, z } = checked;
-  const empty = {
-    adjustmentSets: [] as string[][],
-    frontdoorSets: [] as string[][],
-    frontdoorSetsComplete: true,
-    instruments: [] as InstrumentalVariable[],
-  };
+  const downstream = descendants(graph, x);
+  // With Z, the covariate-specific formula Σ_W P(Y | X, Z, W) P(W | Z) needs Z ∪ W to satisfy
+  // the backdoor criterion (no descendant of X at all: P(W | Z) must not depend on do(X)).
+  const zHasNoDescendantOfX = z.every((v) => !downstream.has(v));
+  const listed = zHasNoDescendantOfX
+    ? [
+        ...listMinimalAdjustmentSets(graph, x, y, {
+          max: maxSets + 1,
+          ...(z.length > 0 ? { include: z, criterion: "backdoor" as const } : {}),
+        }),
+      ]
+    : [];
+  const adjustmentSetsComplete = listed.length <= maxSets;
+  const sets = sortSets(graph, listed.slice(0, maxSets));
+  const instrumentList =
+    x.length === 1 && y.length === 1
+      ? instruments(graph, x[0] as string, y[0] as string, { max: maxSets })
+      : [];
 
   // No effect when neither Y nor Z is downstream of X: then P(y, z | do(x)) = P(y, z). (With Z
   // downstream of X, e.g. a collider X → Z ← Y, conditioning on Z makes Y depend on do(x).)
-  const downstream = descendants(graph, x);
   if (!y.some((v) => downstream.has(v)) && !z.some((v) => downstream.has(v))) {
     const estimand = probTerm(y, z);
     return {
@@ -154,21 +178,17 @@ export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): Iden
       strategy: "id",
       estimand,
       set: null,
-      ...empty,
+      adjustmentSets: sets,
+      adjustmentSetsComplete,
+      frontdoorSets: [],
+      frontdoorSetsComplete: true,
+      instruments: instrumentList,
       hedge: null,
       alternatives: [{ strategy: "id", estimand, set: [] }],
     };
   }
 
   const alternatives: IdentifyAlternative[] = [];
-  const zHasNoDescendantOfX = z.every((v) => !downstream.has(v));
-  // With Z, the covariate-specific formula Σ_W P(Y | X, Z, W) P(W | Z) needs Z ∪ W to satisfy
-  // the backdoor criterion (no descendant of X at all: P(W | Z) must not depend on do(X)).
-  const sets = !zHasNoDescendantOfX
-    ? []
-    : z.length > 0
-      ? adjustmentSets(graph, x, y, { include: z, criterion: "backdoor" })
-      : adjustmentSets(graph, x, y);
   const firstSet = sets[0];
   if (firstSet !== undefined) {
     const w = firstSet.filter((v) => !z.includes(v));
@@ -179,7 +199,7 @@ export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): Iden
   }
 
   const { sets: frontdoorSets, complete: frontdoorSetsComplete } =
-    z.length === 0 ? frontdoorSetsOf(graph, x, y) : { sets: [], complete: true };
+    z.length === 0 ? frontdoorSetsOf(graph, x, y, maxSets) : { sets: [], complete: true };
   const firstFrontdoor = frontdoorSets[0];
   if (firstFrontdoor !== undefined && firstFrontdoor.length > 0) {
     alternatives.push({
@@ -195,10 +215,10 @@ export function identify(graph: ReadonlyCausalGraph, query: IdentifyQuery): Iden
       : identifyConditionalEffect(graph, { treatment: x, outcome: y, given: z });
   const report = {
     adjustmentSets: sets,
+    adjustmentSetsComplete,
     frontdoorSets,
     frontdoorSetsComplete,
-    instruments:
-      x.length === 1 && y.length === 1 ? instruments(graph, x[0] as string, y[0] as string) : [],
+    instruments: instrumentList,
   };
   if (viaId.kind === "not-identifiable") {
     if (alternatives.length > 0) {
@@ -278,6 +298,7 @@ function invalid(reason: string): IdentifyResult {
     estimand: null,
     set: null,
     adjustmentSets: [],
+    adjustmentSetsComplete: true,
     frontdoorSets: [],
     frontdoorSetsComplete: true,
     instruments: [],
@@ -291,17 +312,64 @@ function formatQuery(x: readonly string[], y: readonly string[], z: readonly str
   return formatEstimand(probTerm(y, z, x));
 }
 
-/** The minimal front-door sets, or the largest one when the listing exceeds its budget. */
+/**
+ * The minimal front-door sets (at most `max`), and whether that is all of them. When the listing
+ * exceeds its search budget, one minimal set is found instead: the largest front-door set (linear
+ * time; Jeong, Tian & Bareinboim 2022) shrunk greedily, dropping a node while the rest still
+ * satisfies the criterion.
+ */
 function frontdoorSetsOf(
   graph: ReadonlyCausalGraph,
   x: readonly string[],
   y: readonly string[],
+  max: number,
 ): { sets: string[][]; complete: boolean } {
   try {
-    return { sets: listMinimalFrontdoorSets(graph, x, y), complete: true };
+    const sets = listMinimalFrontdoorSets(graph, x, y, { max: max + 1, maxSteps: FRONTDOOR_STEPS });
+    return { sets: sets.slice(0, max), complete: sets.length <= max };
   } catch (e) {
     if (!(e instanceof InvalidArgumentError && e.argument === "maxSteps")) throw e;
     const largest = findFrontdoorSet(graph, x, y);
-    return { sets: largest === null ? [] : [largest], complete: false };
+    if (largest === null) return { sets: [], complete: false };
+    let set = largest;
+    for (const v of largest) {
+      const smaller = set.filter((u) => u !== v);
+      if (isFrontdoorSet(graph, x, y, smaller)) set = smaller;
+    }
+    return { sets: [set], complete: false };
   }
+}
+
+/** Search budget of the front-door listing inside {@link identify} (ID answers regardless). */
+const FRONTDOOR_STEPS = 10_000;
+
+/** Sets sorted by size, then by node order (as {@link adjustmentSets} sorts them). */
+function sortSets(graph: ReadonlyCausalGraph, sets: string[][]): string[][] {
+  const { id } = graph.compactIndex();
+  const key = (v: string): number => id.get(v) ?? 0;
+  return sets
+    .map((set) => [...set].sort((a, b) => key(a) - key(b)))
+    .sort((a, b) => {
+      if (a.length !== b.length) return a.length - b.length;
+      for (let i = 0; i < a.length; i++) {
+        const d = key(a[i] as string) - key(b[i] as string);
+        if (d !== 0) return d;
+      }
+      return 0;
+    });
+}
+
+/**
+ * Options of {@link identify}.
+ *
+ * @since 0.1.0
+ */
+export interface IdentifyOptions {
+  /**
+   * Most adjustment sets, front-door sets and instruments reported (their number can grow
+   * exponentially with the graph); `adjustmentSetsComplete` / `frontdoorSetsComplete` say
+   * whether a list was cut.
+   * @defaultValue 1000
+   */
+  readonly maxSets?: number;
 }

@@ -64,6 +64,7 @@ export {
 } from "./idc.js";
 export {
   type IdentifyAlternative,
+  type IdentifyOptions,
   type IdentifyQuery,
   type IdentifyResult,
   type IdentifyStrategy,

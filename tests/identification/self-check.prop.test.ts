@@ -274,3 +274,29 @@ describe("identify on named graphs", () => {
     expect(identify(g, { treatment: "X", outcome: "X" }).kind).toBe("invalid");
   });
 });
+
+describe("identify keeps exponential listings bounded", () => {
+  it("2^k minimal adjustment sets are capped, and the cap is reported", () => {
+    const directed: [string, string][] = [["X", "Y"]];
+    for (let i = 0; i < 12; i++) directed.push([`C${i}`, `D${i}`], [`D${i}`, "X"], [`C${i}`, "Y"]);
+    const g = CausalGraph.from({ directed });
+    const r = identify(g, { treatment: "X", outcome: "Y" }, { maxSets: 100 });
+    expect(r.adjustmentSets).toHaveLength(100);
+    expect(r.adjustmentSetsComplete).toBe(false);
+    expect(identify(g, { treatment: "X", outcome: "Y" }).adjustmentSets).toHaveLength(1000);
+  });
+
+  it("no effect still reports the adjustment sets", () => {
+    const g = CausalGraph.from({
+      directed: [
+        ["C", "X"],
+        ["C", "Y"],
+        ["Y", "D"],
+        ["X", "D"],
+      ],
+    });
+    const r = identify(g, { treatment: "X", outcome: "Y" });
+    expect(r.kind).toBe("no-effect");
+    expect(r.adjustmentSets).toEqual([["C"]]);
+  });
+});

@@ -2,16 +2,18 @@ import { InvalidArgumentError } from "../../errors.js";
 import { formatEstimand, formatEstimandLatex, identify } from "../../identification/index.js";
 import type { LoadedModel } from "../load-model.js";
 import { formatSet, requireList, splitList } from "../output.js";
+import { optionalCount } from "./query.js";
 
 /** Options of `causalkit identify`. */
 export interface IdentifyOptions {
   readonly treatment?: string | readonly string[];
   readonly outcome?: string | readonly string[];
   readonly given?: string | readonly string[];
+  readonly maxSets?: string | number;
 }
 
 /** Option names `causalkit identify` accepts in a batch request. */
-export const IDENTIFY_OPTIONS: readonly string[] = ["treatment", "outcome", "given"];
+export const IDENTIFY_OPTIONS: readonly string[] = ["treatment", "outcome", "given", "maxSets"];
 
 /** The JSON of `causalkit identify` (the contract's keys first; more may be added). */
 export interface IdentifyCommandResult {
@@ -22,6 +24,7 @@ export interface IdentifyCommandResult {
   readonly adjustmentSets: readonly (readonly string[])[];
   readonly frontdoorSets: readonly (readonly string[])[];
   readonly frontdoorSetsComplete: boolean;
+  readonly adjustmentSetsComplete: boolean;
   readonly instruments: readonly {
     readonly instrument: string;
     readonly given: readonly string[];
@@ -45,7 +48,12 @@ export function runIdentify(loaded: LoadedModel, options: IdentifyOptions): Iden
   const treatment = requireList(options.treatment ?? rolesOf(loaded, "exposure"), "--treatment");
   const outcome = requireList(options.outcome ?? rolesOf(loaded, "outcome"), "--outcome");
   const given = splitList(options.given, "--given");
-  const r = identify(loaded.graph, { treatment, outcome, given });
+  const maxSets = optionalCount(options.maxSets, "--max-sets");
+  const r = identify(
+    loaded.graph,
+    { treatment, outcome, given },
+    maxSets !== undefined ? { maxSets } : {},
+  );
   if (r.kind === "invalid")
     throw new InvalidArgumentError(`cli.${r.reason ?? "invalid query"}`, "query");
   return {
@@ -56,6 +64,7 @@ export function runIdentify(loaded: LoadedModel, options: IdentifyOptions): Iden
     adjustmentSets: r.adjustmentSets,
     frontdoorSets: r.frontdoorSets,
     frontdoorSetsComplete: r.frontdoorSetsComplete,
+    adjustmentSetsComplete: r.adjustmentSetsComplete,
     instruments: r.instruments,
     hedge: r.hedge ? { f: r.hedge.f, fPrime: r.hedge.fPrime } : null,
     kind: r.kind,
