@@ -34,7 +34,10 @@ export interface ControlledDirectEffect extends CounterfactualQuantity, EffectSt
  * @throws {@link UnknownNodeError} for an unknown variable
  * @throws {@link InvalidArgumentError} if X, the mediators and Y overlap, a value is invalid or
  *   missing, or as {@link counterfactualQuery}
- * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`, or
+ *   (`coupling: "independent"`) an independently coupled copy would need more than 2²⁴ cells
+ * @throws {@link InvalidScmError} (reason `"domain"`, or as {@link sample} on the Monte Carlo
+ *   path) if a function or expression mechanism returns an invalid value
  * @see Pearl, J. (2001). Direct and indirect effects. *Proc. UAI 2001*, 411–420.
  * @remarks Two interventional worlds.
  * @example

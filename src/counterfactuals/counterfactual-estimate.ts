@@ -144,8 +144,12 @@ interface Observed {
  * @throws {@link InvalidArgumentError} for an invalid value or option, several targets without
  *   `fn`, `fn` returning a non-finite number, evidence that cannot be conditioned on (see
  *   above; argument: the variable), or evidence that no sampled unit reproduced (argument
- *   `"given"`)
+ *   `"given"`), or `coupling: "independent"` with a uniform that several mechanisms share
+ *   (argument `"coupling"`)
  * @throws {@link InvalidScmError} if a mechanism returns an invalid value
+ * @throws {@link FactorTooLargeError} with `coupling: "independent"`, if an independently
+ *   coupled copy of a cpt / logistic variable would need a table of more than 2²⁴ cells (see
+ *   {@link parallelWorlds})
  * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1.
  * @see Shachter, R. D. & Peot, M. A. (1990). Simulation approaches to general probabilistic
  *   inference on belief networks. *Proc. UAI 1989*, 221–234 (likelihood weighting).

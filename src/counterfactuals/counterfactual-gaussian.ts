@@ -63,6 +63,7 @@ export interface CounterfactualGaussian {
    * @param target - a target label
    * @returns its mean and variance
    * @throws {@link UnknownNodeError} if it is not a target label
+   * @since 0.1.0
    */
   marginal(target: string): GaussianMarginal;
 }

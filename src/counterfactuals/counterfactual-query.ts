@@ -83,8 +83,13 @@ export interface CounterfactualQueryOptions {
  * @throws {@link UnknownNodeError} for an unknown variable
  * @throws {@link InvalidArgumentError} for a continuous variable or a mechanism exact inference
  *   cannot tabulate (argument: the variable), no or repeated targets (argument `"targets"`),
- *   an invalid value, evidence of probability 0 (argument `"given"`), a malformed option
- * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ *   an invalid value, evidence of probability 0 (argument `"given"`), a malformed option, or
+ *   `coupling: "independent"` with a uniform that several mechanisms share (argument
+ *   `"coupling"`)
+ * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`, or
+ *   (`coupling: "independent"`) an independently coupled copy would need more than 2²⁴ cells
+ * @throws {@link InvalidScmError} (reason `"domain"`) if a function or expression mechanism
+ *   returns something other than a state index (as in {@link query})
  * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1 (three steps) and §7.1.2 (twin networks).
  * @see Balke, A. & Pearl, J. (1994). Probabilistic evaluation of counterfactual queries.
  *   *Proc. AAAI 1994*, 230–237.
@@ -158,7 +163,7 @@ export function runCounterfactualQuery(
     observed.set(node, e.value);
   }
   const r = runQuery(
-    built.scm,
+    built.network,
     {
       targets: nodes,
       given: [...observed],

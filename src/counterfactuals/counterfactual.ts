@@ -80,10 +80,14 @@ export interface CounterfactualOptions {
  * @throws {@link UnknownNodeError} for an unknown variable in the intervention or an unknown
  *   exogenous name in `unitNoise`
  * @throws {@link InvalidArgumentError} for a missing or out-of-support noise value (argument:
- *   the exogenous name), a value outside a variable's domain, a malformed argument, or a
- *   missing alternative uniform
+ *   the exogenous name), a value outside a variable's domain, a malformed argument, a
+ *   missing alternative uniform, or `coupling: "independent"` with a uniform that several
+ *   mechanisms share (argument `"coupling"`)
  * @throws {@link InvalidScmError} if a function or expression mechanism returns an invalid
  *   value
+ * @throws {@link FactorTooLargeError} with `coupling: "independent"`, if an independently
+ *   coupled copy of a cpt / logistic variable would need a table of more than 2²⁴ cells (see
+ *   {@link parallelWorlds})
  * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1 (structural counterfactuals).
  * @remarks O(n + e) per call after the first call for a given model and intervention (the
  *   parallel-worlds model is cached); for many units use {@link sampleCounterfactual} or

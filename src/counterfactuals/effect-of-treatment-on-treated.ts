@@ -37,7 +37,10 @@ export interface TreatmentOnTreatedResult extends CounterfactualQuantity, Effect
  * @throws {@link InvalidArgumentError} if X = Y (argument `"outcome"`), a value is missing for
  *   a non-binary X (argument `"treatment"` / `"control"`) or invalid, or X = x has probability
  *   0 (argument `"given"`)
- * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`, or
+ *   (`coupling: "independent"`) an independently coupled copy would need more than 2²⁴ cells
+ * @throws {@link InvalidScmError} (reason `"domain"`, or as {@link sample} on the Monte Carlo
+ *   path) if a function or expression mechanism returns an invalid value
  * @see Pearl, J. (2009). *Causality*, 2nd ed., §8.2.5 and §11.9.1 (effect of treatment on the
  *   treated).
  * @see Shpitser, I. & Pearl, J. (2009). Effects of treatment on the treated: identification

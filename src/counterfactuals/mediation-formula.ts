@@ -25,12 +25,14 @@ export interface MediationFormulaOptions {
   readonly covariates?: readonly string[];
   /**
    * The treatment state x of X.
-   * @defaultValue for a binary X its positive state; required otherwise
+   * @defaultValue for a binary X its positive state (`yes`/`true`/`1`/… when the other state
+   *   reads as `no`/`false`/`0`/…, else `states[1]`); required otherwise
    */
   readonly treatment?: string | number;
   /**
    * The control state x' of X.
-   * @defaultValue for a binary X the other state; required otherwise
+   * @defaultValue for a binary X the state that is not its positive state (the default
+   *   treatment); required otherwise
    */
   readonly control?: string | number;
   /**
@@ -98,6 +100,8 @@ export interface MediationFormulaResult extends EffectStates {
  *   names the failed condition); if a conditional it needs is undefined because its condition
  *   has probability 0 (argument `"positivity"`); for a model exact inference cannot handle
  * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link InvalidScmError} (reason `"domain"`) if a function or expression mechanism
+ *   returns something other than a state index (as in {@link query})
  * @see Pearl, J. (2001). Direct and indirect effects. *Proc. UAI 2001*, 411–420.
  * @see Pearl, J. (2014). Interpretation and identification of causal mediation.
  *   *Psychological Methods* 19(4), 459–481.

@@ -59,7 +59,10 @@ export interface NaturalEffects extends EffectStates {
  * @throws {@link InvalidArgumentError} if X, M and Y overlap (argument `"mediator"` or
  *   `"outcome"`), for a missing or invalid treatment value, or as
  *   {@link counterfactualQuery} / {@link counterfactualEstimate}
- * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`, or
+ *   (`coupling: "independent"`) an independently coupled copy would need more than 2²⁴ cells
+ * @throws {@link InvalidScmError} (reason `"domain"`, or as {@link sample} on the Monte Carlo
+ *   path) if a function or expression mechanism returns an invalid value
  * @see Pearl, J. (2001). Direct and indirect effects. *Proc. UAI 2001*, 411–420.
  * @see Robins, J. M. & Greenland, S. (1992). Identifiability and exchangeability for direct
  *   and indirect effects. *Epidemiology* 3(2), 143–155.

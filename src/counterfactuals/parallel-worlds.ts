@@ -42,6 +42,7 @@ export interface ParallelWorlds {
    * @returns the node's name in {@link ParallelWorlds.model}
    * @throws {@link UnknownNodeError} for an unknown variable
    * @throws {@link InvalidArgumentError} if the world was not built
+   * @since 0.1.0
    */
   node(variable: string, world?: CounterfactualIntervention): string;
   /**

@@ -31,7 +31,10 @@ export interface ProbabilitiesOfCausation extends EffectStates {
 /**
  * The probabilities of causation of a binary event Y = y by the treatment X = x (against
  * x'), computed exactly from the model (Pearl 1999; Pearl 2009, *Causality* §9.2, Definitions
- * 9.2.1–9.2.3; Tian & Pearl 2000), with y' the other state of Y:
+ * 9.2.1–9.2.3; Tian & Pearl 2000), with y the event state (`options.outcomeState`, by default
+ * Y's positive state: `yes`/`true`/`1`/… when the other state reads as `no`/`false`/`0`/…, else
+ * `states[1]`), y' the other state of Y, and x, x' the treatment and control values (for a
+ * binary X by default its positive state and the other one):
  *
  * - probability of necessity `PN = P(Y_{x'} = y' | X = x, Y = y)`: among the units that were
  *   treated and had the event, the share that would not have had it without the treatment
@@ -60,7 +63,10 @@ export interface ProbabilitiesOfCausation extends EffectStates {
  * @throws {@link UnknownNodeError} for an unknown variable
  * @throws {@link InvalidArgumentError} if Y is not binary (argument: Y), X = Y, a treatment
  *   value is missing or invalid, or as {@link counterfactualQuery}
- * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`
+ * @throws {@link FactorTooLargeError} if exact inference would exceed `maxFactorSize`, or
+ *   (`coupling: "independent"`) an independently coupled copy would need more than 2²⁴ cells
+ * @throws {@link InvalidScmError} (reason `"domain"`, or as {@link sample} on the Monte Carlo
+ *   path) if a function or expression mechanism returns an invalid value
  * @see Pearl, J. (1999). Probabilities of causation: three counterfactual interpretations and
  *   their identification. *Synthese* 121, 93–149.
  * @see Tian, J. & Pearl, J. (2000). Probabilities of causation: bounds and identification.

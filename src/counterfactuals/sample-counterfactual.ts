@@ -91,8 +91,12 @@ const DEFAULT_CHUNK_SIZE = 65536;
  * @returns the two tables; see {@link CounterfactualSample}
  * @throws {@link UnknownNodeError} if the intervention names an unknown variable
  * @throws {@link InvalidArgumentError} if `n` is invalid, the intervention is missing or
- *   invalid, or an option has the wrong type
+ *   invalid, an option has the wrong type, or `coupling: "independent"` meets a uniform that
+ *   several mechanisms share (argument `"coupling"`)
  * @throws {@link InvalidScmError} as {@link sample}
+ * @throws {@link FactorTooLargeError} with `coupling: "independent"`, if an independently
+ *   coupled copy of a cpt / logistic variable would need a table of more than 2²⁴ cells (see
+ *   {@link parallelWorlds})
  * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1.
  * @see Balke, A. & Pearl, J. (1994). Probabilistic evaluation of counterfactual queries.
  *   *Proc. AAAI 1994*, 230–237.
@@ -134,9 +138,23 @@ export function sampleCounterfactual(
  * @returns a generator of twin chunks, in order
  * @throws {@link UnknownNodeError} if the intervention names an unknown variable
  * @throws {@link InvalidArgumentError} if `n`, `chunkSize` or an option is invalid (checked
- *   when called)
+ *   when called), or as {@link sampleCounterfactual}
  * @throws {@link InvalidScmError} while iterating, as {@link sample}
+ * @throws {@link FactorTooLargeError} (when called) as {@link sampleCounterfactual}
  * @remarks Memory O(chunkSize · variables).
+ * @see Pearl, J. (2009). *Causality*, 2nd ed., §7.1; Balke, A. & Pearl, J. (1994).
+ *   Probabilistic evaluation of counterfactual queries. *Proc. AAAI 1994*, 230–237 (twin
+ *   networks).
+ * @example
+ * ```ts
+ * for (const { factual, counterfactual } of sampleCounterfactualChunks(model, 10_000_000, {
+ *   seed: 1,
+ *   intervention: { treatment: "no" },
+ *   chunkSize: 100_000,
+ * })) {
+ *   // process factual.column("outcome") and counterfactual.column("outcome") chunk by chunk
+ * }
+ * ```
  * @since 0.1.0
  */
 export function sampleCounterfactualChunks(

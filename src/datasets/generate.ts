@@ -376,9 +376,7 @@ export function* generate(options: GenerateOptions): Generator<DatasetItem, void
         verbaliser,
       });
       if (proposal === null) continue;
-      const computed = answerQuery(source.graph, source.model, proposal.query);
-      if (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals)) continue;
-      if (source.model !== undefined) source.modelJson ??= scmToJson(source.model);
+      // The duplicate check needs no answer, so it comes first.
       const key = hashKey(
         JSON.stringify([
           source.graphJson,
@@ -387,6 +385,9 @@ export function* generate(options: GenerateOptions): Generator<DatasetItem, void
         ]),
       );
       if (s.dedupe && seen.has(key)) continue;
+      const computed = answerQuery(source.graph, source.model, proposal.query);
+      if (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals)) continue;
+      if (source.model !== undefined) source.modelJson ??= scmToJson(source.model);
       source.fingerprint ??= graphFingerprint(source.graphJson);
       const item: DatasetItem = {
         id: `${suite}-${String(seed)}-${index}`,

@@ -30,6 +30,7 @@ export interface QueryResult {
    * @param target - a target of the query
    * @returns state name → probability, every state in domain order (zero ones included)
    * @throws {@link InvalidArgumentError} (argument: the name) if `target` is not a target
+   * @since 0.1.0
    */
   marginal(target: string): Map<string, number>;
   /**
@@ -40,6 +41,7 @@ export interface QueryResult {
    * @returns the probability, in [0, 1]
    * @throws {@link InvalidArgumentError} for a variable that is not a target (argument: the
    *   name), an unknown state, or a malformed assignment
+   * @since 0.1.0
    */
   probability(assignment: StateAssignment): number;
   /**
@@ -49,6 +51,7 @@ export interface QueryResult {
    * @param target - a target of the query
    * @returns the expectation, in [0, states − 1]
    * @throws {@link InvalidArgumentError} (argument: the name) if `target` is not a target
+   * @since 0.1.0
    */
   expectation(target: string): number;
   /**
@@ -56,6 +59,7 @@ export interface QueryResult {
    * several. `JSON.stringify(result)` calls it.
    *
    * @returns the JSON object
+   * @since 0.1.0
    */
   toJSON(): QueryResultJson;
 }

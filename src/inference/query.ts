@@ -2,7 +2,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { Scm } from "../scm/scm.js";
 import { readMaxFactorSize } from "./_internal/max-factor-size.js";
 import { encodeState, requireNode, toEntries } from "./_internal/states.js";
-import { compileNetwork } from "./discrete/_internal/compile-network.js";
+import { compileNetwork, type NetworkModel } from "./discrete/_internal/compile-network.js";
 import { infer } from "./discrete/_internal/infer.js";
 import { createQueryResult, type QueryResult } from "./query-result.js";
 import type { StateAssignment } from "./state-assignment.js";
@@ -112,7 +112,7 @@ export function query(model: Scm, q: QueryOptions): QueryResult {
  * @returns the result
  * @internal
  */
-export function runQuery(model: Scm, q: QueryOptions, where: string): QueryResult {
+export function runQuery(model: NetworkModel, q: QueryOptions, where: string): QueryResult {
   if (q === null || typeof q !== "object") {
     throw new InvalidArgumentError(`${where}: the query must be an object`, "query");
   }

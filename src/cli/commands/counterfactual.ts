@@ -1,4 +1,5 @@
 import {
+  abductNoise,
   type CounterfactualEffectOptions,
   type CounterfactualQuantity,
   type Coupling,
@@ -8,6 +9,7 @@ import {
   effectOfTreatmentOnTreated,
   naturalEffects,
   probabilitiesOfCausation,
+  counterfactual as unitCounterfactual,
 } from "../../counterfactuals/index.js";
 import { InvalidArgumentError } from "../../errors.js";
 import { isLinearGaussian } from "../../inference/index.js";
@@ -103,6 +105,8 @@ export function counterfactual(loaded: LoadedModel, options: CounterfactualComma
       method: "linear-gaussian",
     };
   }
+  const unit = fullyObservedUnit(model, targets, doPairs, givenPairs);
+  if (unit) return { do: doRecord, given: givenRecord, ...unit };
   const samples = optionalCount(options.samples, "--samples") ?? 100_000;
   const seed = options.seed ?? 0;
   const labels: string[] = [];
@@ -144,6 +148,42 @@ export function counterfactual(loaded: LoadedModel, options: CounterfactualComma
   return {
     ...base,
     marginals: Object.fromEntries(labels.map((l, i) => [l, marginals[i]])),
+    ...tail,
+  };
+}
+
+/**
+ * Exact abduction for one fully observed unit of an additive-noise model (Pearl 2009 §7.1: the
+ * noise is determined by the observation, so the counterfactual is a point): the targets'
+ * values, or undefined when the unit is not fully observed or the model is not additive.
+ */
+function fullyObservedUnit(
+  model: Scm,
+  targets: readonly string[],
+  doPairs: Pairs,
+  givenPairs: Pairs,
+): object | undefined {
+  if (givenPairs.length !== model.variables.length) return undefined;
+  let noise: Map<string, number>;
+  try {
+    noise = abductNoise(model, new Map(givenPairs));
+  } catch (e) {
+    if (e instanceof InvalidArgumentError) return undefined;
+    throw e;
+  }
+  const values = unitCounterfactual(model, noise, doPairs);
+  const labels = targets.map((t) => labelOf(t, doPairs));
+  const point = (target: string): object => {
+    const value = values.get(target) as number;
+    const d = model.variable(target).domain;
+    if (d.type === "continuous") return { mean: value, variance: 0 };
+    return { distribution: Object.fromEntries(d.states.map((s, k) => [s, k === value ? 1 : 0])) };
+  };
+  const tail = { exact: true, method: "abduction" };
+  if (targets.length === 1) return { targets: labels, ...point(targets[0] as string), ...tail };
+  return {
+    targets: labels,
+    marginals: Object.fromEntries(labels.map((l, i) => [l, point(targets[i] as string)])),
     ...tail,
   };
 }

@@ -3,11 +3,14 @@
 // same exogenous variables (Balke & Pearl 1994; Shpitser & Pearl 2007), with identical copies
 // merged.
 import { FactorTooLargeError, InvalidArgumentError, internalError } from "../../errors.js";
+import type { NetworkModel } from "../../inference/discrete/_internal/compile-network.js";
 import { createScm, type EndogenousVariable, type Scm } from "../../scm/scm.js";
 import type {
   CompiledExpression,
+  CptMechanism,
   Domain,
   ExogenousVariable,
+  FunctionMechanism,
   Mechanism,
   ValueRecord,
   VariableSpec,
@@ -17,8 +20,13 @@ import { FACTUAL, type ResolvedWorld } from "./world.js";
 
 /** The parallel-worlds model and where each world's variables live in it. */
 export interface WorldsModel {
-  /** The model over all worlds' nodes; factual nodes carry the original names. */
+  /**
+   * The model over all worlds' nodes; factual nodes carry the original names. Created (and
+   * validated) on first access: exact inference only needs {@link WorldsModel.network}.
+   */
   readonly scm: Scm;
+  /** The same variables as `scm` (same order), for exact inference without building `scm`. */
+  readonly network: NetworkModel;
   /** Every world built (factual first, referenced worlds before the worlds referring to them). */
   readonly worlds: readonly ResolvedWorld[];
   /** The node of `variable` in `world` (which must be one of `worlds`). */
@@ -115,6 +123,9 @@ function build(
   const registry = new Map<string, string>();
   const domains = new Map<string, Domain>();
   const specs: VariableSpec[] = [];
+  // The variables as createScm would return them (specs are already in a topological order,
+  // parents and noise as validated in the original model), for `network`.
+  const variables: EndogenousVariable[] = [];
   const extra: ExogenousVariable[] = [];
   const copies = new Map<string, Copy[]>();
   const alternatives = new Map<string, string[]>();
@@ -138,11 +149,13 @@ function build(
           node = fresh(`${v.name}_{${w.label}}`);
           registry.set(k, node);
           domains.set(node, v.domain);
-          specs.push({
+          const spec: VariableSpec = {
             name: node,
             domain: v.domain,
             mechanism: { type: "constant", value: a.value },
-          });
+          };
+          specs.push(spec);
+          variables.push({ ...spec, parents: [], noise: [] });
         }
         map.set(v.name, node);
         continue;
@@ -162,6 +175,7 @@ function build(
         const m = v.mechanism;
         const earlier = copies.get(v.name) ?? [];
         let mechanism: Mechanism;
+        let own: Pick<EndogenousVariable, "parents" | "noise"> = { parents, noise: v.noise };
         if (isFactual) mechanism = m;
         else if (
           coupling === "independent" &&
@@ -180,18 +194,32 @@ function build(
           extra.push({ name: alt, distribution: { type: "uniform", min: 0, max: 1 } });
           alternatives.set(u, [...(alternatives.get(u) ?? []), alt]);
           mechanism = independentCopy(v, parents, earlier, alt, domains, where);
+          own = { parents: mechanism.parents, noise: [alt] };
         } else mechanism = renamed(model, v, v.mechanism, parents);
         if (m.type === "cpt" || m.type === "logistic") {
           copies.set(v.name, [...earlier, { node, parents }]);
         }
         specs.push({ name: node, domain: v.domain, mechanism });
+        variables.push({ name: node, domain: v.domain, mechanism, ...own });
       }
       map.set(v.name, node);
     }
   }
-  const scm = createScm({ variables: specs, exogenous: [...model.exogenous, ...extra] });
+  const exogenous = new Map(model.exogenous.map((u) => [u.name, u]));
+  for (const u of extra) exogenous.set(u.name, u);
+  const network: NetworkModel = {
+    variables,
+    exogenousVariable: (name) => exogenous.get(name) ?? model.exogenousVariable(name),
+    // Only factual nodes keep an expression mechanism, under the original name.
+    compiledExpression: (name) => model.compiledExpression(name),
+  };
+  let scm: Scm | undefined;
   return {
-    scm,
+    get scm(): Scm {
+      scm ??= createScm({ variables: specs, exogenous: [...model.exogenous, ...extra] });
+      return scm;
+    },
+    network,
     worlds: order,
     node(world: ResolvedWorld, variable: string): string {
       const node = nodes.get(world.key)?.get(variable);
@@ -295,7 +323,7 @@ function independentCopy(
   alt: string,
   domains: ReadonlyMap<string, Domain>,
   where: string,
-): Mechanism {
+): CptMechanism | FunctionMechanism {
   const m = v.mechanism;
   const k = v.domain.type === "discrete" ? v.domain.states.length : internalError("not discrete");
   const all: string[] = [];

@@ -114,7 +114,7 @@ export function resolveWorld(
     );
   }
   const entries = readEntries(intervention, where, what);
-  const order = new Map(model.variables.map((v, i) => [v.name, i]));
+  const order = variableOrder(model);
   const resolved: [string, WorldAssignment][] = [];
   for (const [name, value] of entries) {
     if (!order.has(name)) throw unknown(name, where);
@@ -149,6 +149,18 @@ export function resolveWorld(
     )
     .join(", ");
   return Object.freeze({ key, label, assignments: new Map(resolved) });
+}
+
+const ORDER_CACHE = new WeakMap<Scm, ReadonlyMap<string, number>>();
+
+/** Variable name → its index in `model.variables` (cached per model; models are immutable). */
+function variableOrder(model: Scm): ReadonlyMap<string, number> {
+  let order = ORDER_CACHE.get(model);
+  if (order === undefined) {
+    order = new Map(model.variables.map((v, i) => [v.name, i]));
+    ORDER_CACHE.set(model, order);
+  }
+  return order;
 }
 
 /** `Y` in the factual world, `Y_{X=1, …}` otherwise. */

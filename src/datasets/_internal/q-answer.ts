@@ -6,7 +6,9 @@
 import {
   counterfactualQuery,
   effectOfTreatmentOnTreated,
+  type NaturalEffects,
   naturalEffects,
+  type ProbabilitiesOfCausation,
   probabilitiesOfCausation,
 } from "../../counterfactuals/index.js";
 import { InvalidArgumentError } from "../../errors.js";
@@ -76,8 +78,14 @@ function numeric(
   return { answer: { value, label: yn(yes), rule }, compared: value, threshold, direction };
 }
 
+// Answers already computed, per model (or graph, for graph-only queries) and query: a model
+// serves many candidates (balancing, the rounding check, NDE and NIE of one triple), and models
+// and frozen graphs are immutable, so a repeated query is answered from here.
+const ANSWER_CACHE = new WeakMap<object, Map<string, ComputedAnswer>>();
+
 /**
- * Computes the exact answer of a structured query.
+ * Computes the exact answer of a structured query (memoised per model and query; models are
+ * immutable).
  *
  * @param graph - the item's graph
  * @param model - the item's model (required for model-based query types)
@@ -85,6 +93,82 @@ function numeric(
  * @returns the answer (and estimand for identification queries)
  */
 export function answerQuery(
+  graph: ReadonlyCausalGraph,
+  model: Scm | undefined,
+  q: ItemQuery,
+): ComputedAnswer {
+  // Graph-only queries of an unfrozen graph are not memoised (the graph may still change).
+  const owner = model ?? (graph.isFrozen ? graph : undefined);
+  if (owner === undefined) return computeAnswer(graph, model, q);
+  const hit = memoised(ANSWER_CACHE, owner, JSON.stringify(q), () =>
+    computeAnswer(graph, model, q),
+  );
+  return { ...hit, answer: { ...hit.answer } };
+}
+
+/** `compute()` memoised per owner (a model or frozen graph, immutable) and key. */
+function memoised<K extends object, T>(
+  cache: WeakMap<K, Map<string, T>>,
+  model: K,
+  key: string,
+  compute: () => T,
+): T {
+  let perModel = cache.get(model);
+  if (perModel === undefined) {
+    perModel = new Map();
+    cache.set(model, perModel);
+  }
+  let r = perModel.get(key);
+  if (r === undefined) {
+    r = compute();
+    perModel.set(key, r);
+  }
+  return r;
+}
+
+// NDE and NIE of one (treatment, mediator, outcome, states) come from one naturalEffects call.
+const NATURAL_CACHE = new WeakMap<Scm, Map<string, NaturalEffects>>();
+
+function naturalEffectsOf(
+  model: Scm,
+  q: Extract<ItemQuery, { type: "nde" | "nie" }>,
+): NaturalEffects {
+  const key = JSON.stringify([
+    q.treatment,
+    q.mediator,
+    q.outcome,
+    q.treated,
+    q.control,
+    q.outcomeState,
+  ]);
+  return memoised(NATURAL_CACHE, model, key, () =>
+    naturalEffects(model, q.treatment, q.mediator, q.outcome, {
+      treatment: q.treated,
+      control: q.control,
+      outcomeState: q.outcomeState,
+    }),
+  );
+}
+
+// PN, PS and PNS of one (treatment, outcome, states) come from one probabilitiesOfCausation call,
+// whatever the measure and threshold asked.
+const CAUSATION_CACHE = new WeakMap<Scm, Map<string, ProbabilitiesOfCausation>>();
+
+function causationOf(
+  model: Scm,
+  q: Extract<ItemQuery, { type: "causation" }>,
+): ProbabilitiesOfCausation {
+  const key = JSON.stringify([q.treatment, q.outcome, q.treated, q.control, q.outcomeState]);
+  return memoised(CAUSATION_CACHE, model, key, () =>
+    probabilitiesOfCausation(model, q.treatment, q.outcome, {
+      treatment: q.treated,
+      control: q.control,
+      outcomeState: q.outcomeState,
+    }),
+  );
+}
+
+function computeAnswer(
   graph: ReadonlyCausalGraph,
   model: Scm | undefined,
   q: ItemQuery,
@@ -150,11 +234,7 @@ export function answerQuery(
     }
     case "nde":
     case "nie": {
-      const r = naturalEffects(needModel(model, q.type), q.treatment, q.mediator, q.outcome, {
-        treatment: q.treated,
-        control: q.control,
-        outcomeState: q.outcomeState,
-      });
+      const r = naturalEffectsOf(needModel(model, q.type), q);
       const v = (q.type === "nde" ? r.nde : r.nie).value;
       return numeric(
         v,
@@ -164,11 +244,7 @@ export function answerQuery(
       );
     }
     case "causation": {
-      const r = probabilitiesOfCausation(needModel(model, q.type), q.treatment, q.outcome, {
-        treatment: q.treated,
-        control: q.control,
-        outcomeState: q.outcomeState,
-      });
+      const r = causationOf(needModel(model, q.type), q);
       const v = r[q.measure];
       if (v === null) {
         throw new InvalidArgumentError(
@@ -292,6 +368,15 @@ function roundTo(x: number, decimals: number): number {
  * states, all but the last are rounded and the last gets the remainder (clamped at 0).
  */
 export function roundedModel(model: Scm, decimals: number): Scm {
+  // Nothing changes (e.g. deterministic 0/1 tables): the model itself, so its answers are reused.
+  const unchanged = model.variables.every((v) => {
+    const m = v.mechanism;
+    return (
+      m.type !== "cpt" ||
+      m.table.every((row) => roundRow(row, decimals).every((p, i) => p === row[i]))
+    );
+  });
+  if (unchanged) return model;
   const spec = model.toSpec();
   return createScm({
     ...(spec.exogenous === undefined ? {} : { exogenous: spec.exogenous }),

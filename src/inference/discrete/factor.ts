@@ -23,16 +23,20 @@ import { DimensionError, InvalidArgumentError } from "../../errors.js";
  * const joint = pA.product(pBgivenA); // scope [0, 1]
  * joint.sumOut(0).values;             // P(B) = [0.41, 0.59]
  * ```
+ * @see Koller & Friedman (2009), *Probabilistic Graphical Models*, §4.2.1 (factors, Definition
+ *   4.2 factor product) and §9.3.1 (factor marginalization).
  * @since 0.1.0
  */
 export class Factor {
-  /** The scope: variable numbers, distinct. */
+  /** The scope: variable numbers, distinct. @since 0.1.0 */
   readonly variables: Int32Array;
-  /** The number of states of each scope variable (≥ 1), aligned with `variables`. */
+  /** The number of states of each scope variable (≥ 1), aligned with `variables`. @since 0.1.0 */
   readonly cardinalities: Int32Array;
   /**
    * The table, row-major with the last variable fastest; length = product of the
    * cardinalities. Treat as read-only.
+   *
+   * @since 0.1.0
    */
   readonly values: Float64Array;
 
@@ -49,6 +53,9 @@ export class Factor {
    *   positive integer
    * @throws {@link DimensionError} if `values` does not have one entry per joint state, or the
    *   scope and cardinalities differ in length
+   * @remarks The entries of `values` are not checked: the constructor trusts them to be
+   *   non-negative and finite.
+   * @since 0.1.0
    */
   constructor(
     variables: ArrayLike<number>,
@@ -103,7 +110,11 @@ export class Factor {
     this.values = values instanceof Float64Array ? values : Float64Array.from(values);
   }
 
-  /** The number of table entries (product of the cardinalities; 1 for a scalar). */
+  /**
+   * The number of table entries (product of the cardinalities; 1 for a scalar).
+   *
+   * @since 0.1.0
+   */
   get size(): number {
     return this.values.length;
   }
@@ -113,6 +124,7 @@ export class Factor {
    *
    * @param variable - a variable number
    * @returns its index in `variables`, or −1 if it is not in the scope
+   * @since 0.1.0
    */
   indexOf(variable: number): number {
     return this.variables.indexOf(variable);
@@ -123,6 +135,7 @@ export class Factor {
    *
    * @returns Σ values
    * @remarks O(size).
+   * @since 0.1.0
    */
   sum(): number {
     let s = 0;
@@ -139,6 +152,8 @@ export class Factor {
    * @returns the product
    * @throws {@link DimensionError} if a shared variable has different cardinalities
    * @remarks O(size of the result). See {@link factorProduct} for several factors at once.
+   * @see Koller & Friedman (2009), Definition 4.2 (factor product).
+   * @since 0.1.0
    */
   product(other: Factor): Factor {
     return factorProduct([this, other]);
@@ -148,8 +163,11 @@ export class Factor {
    * Marginalises (sums out) variables: Σ_{X} φ. Variables not in the scope are ignored.
    *
    * @param variables - one variable number or several
-   * @returns the factor over the remaining variables, in their original order
+   * @returns the factor over the remaining variables, in their original order (this factor
+   *   itself if none of `variables` is in the scope)
    * @remarks O(size of this factor).
+   * @see Koller & Friedman (2009), §9.3.1 (factor marginalization).
+   * @since 0.1.0
    */
   sumOut(variables: number | ArrayLike<number>): Factor {
     const drop = typeof variables === "number" ? [variables] : Array.from(variables);
@@ -173,6 +191,8 @@ export class Factor {
    * @throws {@link InvalidArgumentError} (argument: the variable number) for a state outside
    *   `0 .. cardinality − 1`
    * @remarks O(size of the result).
+   * @see Koller & Friedman (2009), §4.2.3 (Definition 4.5, factor reduction).
+   * @since 0.1.0
    */
   reduce(assignment: ReadonlyMap<number, number>): Factor {
     const fixed = new Int32Array(this.variables.length).fill(-1);
@@ -199,6 +219,7 @@ export class Factor {
    * @returns the normalised factor
    * @throws {@link InvalidArgumentError} (argument `"factor"`) if the sum is 0 or not finite
    * @remarks O(size).
+   * @since 0.1.0
    */
   normalize(): Factor {
     const s = this.sum();
@@ -221,6 +242,7 @@ export class Factor {
    * @throws {@link InvalidArgumentError} (argument `"variables"`) if `variables` is not a
    *   permutation of the scope
    * @remarks O(size).
+   * @since 0.1.0
    */
   permute(variables: ArrayLike<number>): Factor {
     const n = this.variables.length;
@@ -372,6 +394,8 @@ export function reduceByPosition(f: Factor, fixed: Int32Array): Factor {
  * @remarks O(F · Π cardinalities of the union scope) time for F factors and O(size of the
  *   result) memory, with an odometer over the union scope and one running index per factor
  *   (Koller & Friedman 2009, Algorithm 10.A.1).
+ * @see Koller & Friedman (2009), *Probabilistic Graphical Models*, Algorithm 9.1
+ *   (Sum-Product-Eliminate-Var) and Box 10.A (efficient factor product).
  * @example
  * ```ts
  * const pA = new Factor([0], [2], [0.3, 0.7]);

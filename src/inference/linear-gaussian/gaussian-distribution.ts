@@ -57,6 +57,7 @@ export interface GaussianDistribution {
    * @param name - a variable name
    * @returns its marginal mean and variance
    * @throws {@link UnknownNodeError} if there is no such variable
+   * @since 0.1.0
    */
   marginal(name: string): GaussianMarginal;
   /**
@@ -66,6 +67,7 @@ export interface GaussianDistribution {
    * @param b - a variable name
    * @returns Cov(a, b)
    * @throws {@link UnknownNodeError} if either is not a variable
+   * @since 0.1.0
    */
   covarianceOf(a: string, b: string): number;
 }

@@ -3,8 +3,13 @@
 // variable that two or more mechanisms share (a latent common cause), whose factor is its
 // distribution. Compiled networks are cached per model (models are immutable).
 import { FactorTooLargeError, InvalidArgumentError, InvalidScmError } from "../../../errors.js";
-import type { EndogenousVariable, Scm } from "../../../scm/scm.js";
-import type { NoiseDistribution, ValueRecord } from "../../../scm/types.js";
+import type { EndogenousVariable } from "../../../scm/scm.js";
+import type {
+  CompiledExpression,
+  ExogenousVariable,
+  NoiseDistribution,
+  ValueRecord,
+} from "../../../scm/types.js";
 import { Factor } from "../factor.js";
 
 /** Mechanism tables (and the enumeration behind them) are limited to this many cells. */
@@ -34,7 +39,18 @@ export interface CompiledNetwork {
   readonly parents: Int32Array;
 }
 
-const cache = new WeakMap<Scm, CompiledNetwork>();
+/**
+ * What compiling reads of a model: its variables (in a topological order) and the lookups of
+ * its exogenous variables and compiled expressions. An `Scm` is one; the parallel-worlds
+ * model of the counterfactuals module builds one without re-validating a whole model.
+ */
+export interface NetworkModel {
+  readonly variables: readonly EndogenousVariable[];
+  exogenousVariable(name: string): ExogenousVariable;
+  compiledExpression(name: string): CompiledExpression;
+}
+
+const cache = new WeakMap<NetworkModel, CompiledNetwork>();
 
 /**
  * The compiled network of a model (cached).
@@ -43,7 +59,7 @@ const cache = new WeakMap<Scm, CompiledNetwork>();
  *   mechanism cannot be tabulated exactly; InvalidScmError if a mechanism returns a value that
  *   is not a state index; FactorTooLargeError if a mechanism's table is too large.
  */
-export function compileNetwork(model: Scm, where: string): CompiledNetwork {
+export function compileNetwork(model: NetworkModel, where: string): CompiledNetwork {
   const hit = cache.get(model);
   if (hit) return hit;
   const net = compile(model, where);
@@ -63,7 +79,7 @@ interface SharedExogenous {
   cellStarts?: number[];
 }
 
-function compile(model: Scm, where: string): CompiledNetwork {
+function compile(model: NetworkModel, where: string): CompiledNetwork {
   const vars = model.variables;
   const E = vars.length;
   const ids = new Map<string, number>();
@@ -196,7 +212,7 @@ function finiteProbabilities(d: NoiseDistribution): number[] | undefined {
 }
 
 function sharedProbabilities(
-  model: Scm,
+  model: NetworkModel,
   name: string,
   list: readonly Reader[],
   where: string,
@@ -250,7 +266,11 @@ function mechanismRows(
  */
 function stateAt(isLogistic: boolean, row: readonly number[], u: number): number {
   if (isLogistic) return u < (row[1] as number) ? 1 : 0;
-  const t = thresholds(row);
+  return stateBelow(thresholds(row), u);
+}
+
+/** The first state k with u < t_k (the last state if none): the inverse CDF at u. */
+function stateBelow(t: readonly number[], u: number): number {
   let k = 0;
   while (k < t.length - 1 && u >= (t[k] as number)) k++;
   return k;
@@ -315,7 +335,7 @@ function forEachConfiguration(cards: readonly number[], visit: (config: Int32Arr
 }
 
 function mechanismFactor(
-  model: Scm,
+  model: NetworkModel,
   v: Reader,
   node: number,
   ids: ReadonlyMap<string, number>,
@@ -361,8 +381,11 @@ function mechanismFactor(
     const values = new Float64Array(rowsCount * cells * k);
     const isLogistic = m.type === "logistic";
     rows.forEach((row, r) => {
+      const t = isLogistic ? undefined : thresholds(row);
       for (let c = 0; c < cells; c++) {
-        values[(r * cells + c) * k + stateAt(isLogistic, row, starts[c] as number)] = 1;
+        const u = starts[c] as number;
+        const state = t === undefined ? stateAt(true, row, u) : stateBelow(t, u);
+        values[(r * cells + c) * k + state] = 1;
       }
     });
     return new Factor([...parentNodes, s.node, node], [...parentCards, cells, k], values);
