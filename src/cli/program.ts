@@ -156,10 +156,9 @@ export function buildProgram(): Command {
     .option("--mediator <nodes>", "mediator(s) for --kind nde / nie")
     .option(
       "--coupling <coupling>",
-      "noise coupling across worlds for ett, nde, nie, pns, pn, ps: inverse-cdf or independent",
-      "inverse-cdf",
+      "noise coupling across worlds for ett, nde, nie, pns, pn, ps: inverse-cdf (default) or independent",
     )
-    .option("--json", 'print JSON: {"ate": number, ...} (or {"<kind>": number, ...})')
+    .option("--json", 'print JSON: {"kind", "value", "<kind>": number, ...} (e.g. {"ate": number})')
     .action((model: string, opts) => {
       const result = runEffect(loadModel(model), opts);
       if (opts.json) printJson(result);

@@ -317,7 +317,7 @@ export function runEffectKind(loaded: LoadedModel, options: EffectKindOptions): 
   switch (kind) {
     case "ett": {
       const r = effectOfTreatmentOnTreated(model, X, Y, opts);
-      return out(r, r);
+      return out(r, r, { ett: r.value });
     }
     case "nde":
     case "nie": {

@@ -55,6 +55,26 @@ export const EFFECT_OPTIONS: readonly string[] = [
  */
 export function runEffect(loaded: LoadedModel, options: EffectCommandOptions): object {
   if (options.kind !== undefined && options.kind !== "ate") return runEffectKind(loaded, options);
+  for (const [flag, value] of [
+    ["--mediator", options.mediator],
+    ["--coupling", options.coupling],
+  ] as const) {
+    if (value !== undefined) {
+      throw new InvalidArgumentError(
+        `cli.effect: ${flag} applies to --kind ett, nde, nie, pns, pn, ps only`,
+        flag,
+      );
+    }
+  }
+  const result = averageEffect(loaded, options);
+  return { kind: "ate", value: result.ate, ...result };
+}
+
+/** The ATE part of {@link runEffect}: `{"ate", ...}`. */
+function averageEffect(
+  loaded: LoadedModel,
+  options: EffectCommandOptions,
+): { readonly ate: number } & Record<string, unknown> {
   const model = requireModel(loaded, "effect");
   const X = options.treatment;
   const Y = options.outcome;
