@@ -65,7 +65,32 @@ export function eliminationOrder(
     }
   }
   const m = varOf.length;
-  const adj: Set<number>[] = Array.from({ length: m }, () => new Set<number>());
+  // Interaction graph as a bit matrix: row v holds `words` 32-bit words, bit a of row v set
+  // iff a and v are adjacent. Membership tests and row scans stay on one typed array; the
+  // scores are sums and products of integers, so they (and the order) do not depend on the
+  // order in which neighbours are visited.
+  const words = (m + 31) >>> 5;
+  const adj = new Uint32Array(m * words);
+  const link = (a: number, b: number): void => {
+    adj[a * words + (b >>> 5)] = (adj[a * words + (b >>> 5)] as number) | (1 << (b & 31));
+    adj[b * words + (a >>> 5)] = (adj[b * words + (a >>> 5)] as number) | (1 << (a & 31));
+  };
+  const adjacent = (a: number, b: number): boolean =>
+    ((adj[a * words + (b >>> 5)] as number) & (1 << (b & 31))) !== 0;
+  // Neighbours of v written to `out` (ascending); returns how many.
+  const neighbours = (v: number, out: Int32Array): number => {
+    let k = 0;
+    const row = v * words;
+    for (let w = 0; w < words; w++) {
+      let bits = adj[row + w] as number;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        out[k++] = (w << 5) + 31 - Math.clz32(low);
+        bits ^= low;
+      }
+    }
+    return k;
+  };
   const scope: number[] = [];
   for (const f of factors) {
     scope.length = 0;
@@ -73,11 +98,7 @@ export function eliminationOrder(
       scope.push(local.get(f.variables[i] as number) as number);
     for (let i = 0; i < scope.length; i++) {
       const a = scope[i] as number;
-      for (let j = i + 1; j < scope.length; j++) {
-        const b = scope[j] as number;
-        (adj[a] as Set<number>).add(b);
-        (adj[b] as Set<number>).add(a);
-      }
+      for (let j = i + 1; j < scope.length; j++) link(a, scope[j] as number);
     }
   }
   const kept = new Uint8Array(m);
@@ -93,18 +114,18 @@ export function eliminationOrder(
   const fill = new Float64Array(m);
   const weight = new Float64Array(m);
   const alive = new Uint8Array(m);
+  const nbScore = new Int32Array(m);
   let remaining = 0;
   const score = (v: number): void => {
-    const nb = Array.from(adj[v] as Set<number>);
+    const d = neighbours(v, nbScore);
     let w = cards[v] as number;
     let f = 0;
-    for (let i = 0; i < nb.length; i++) {
-      const a = nb[i] as number;
+    for (let i = 0; i < d; i++) {
+      const a = nbScore[i] as number;
       w *= cards[a] as number;
-      const adjA = adj[a] as Set<number>;
-      for (let j = i + 1; j < nb.length; j++) {
-        const b = nb[j] as number;
-        if (!adjA.has(b)) f += (cards[a] as number) * (cards[b] as number);
+      for (let j = i + 1; j < d; j++) {
+        const b = nbScore[j] as number;
+        if (!adjacent(a, b)) f += (cards[a] as number) * (cards[b] as number);
       }
     }
     fill[v] = f;
@@ -120,6 +141,9 @@ export function eliminationOrder(
   const order: number[] = [];
   let largest = finalSize;
   const dirty = new Uint8Array(m);
+  const nb = new Int32Array(m);
+  const nb2 = new Int32Array(m);
+  const touched = new Int32Array(m);
   while (remaining > 0) {
     let best = -1;
     for (let v = 0; v < m; v++) {
@@ -140,34 +164,38 @@ export function eliminationOrder(
     order.push(varOf[v] as number);
     alive[v] = 0;
     remaining--;
-    const nb = Array.from(adj[v] as Set<number>);
-    for (const a of nb) (adj[a] as Set<number>).delete(v);
-    (adj[v] as Set<number>).clear();
-    for (let i = 0; i < nb.length; i++) {
+    const d = neighbours(v, nb);
+    // Remove v, then connect its neighbours pairwise (the fill edges).
+    for (let i = 0; i < d; i++) {
       const a = nb[i] as number;
-      for (let j = i + 1; j < nb.length; j++) {
-        const b = nb[j] as number;
-        (adj[a] as Set<number>).add(b);
-        (adj[b] as Set<number>).add(a);
-      }
+      adj[a * words + (v >>> 5)] = (adj[a * words + (v >>> 5)] as number) & ~(1 << (v & 31));
+    }
+    adj.fill(0, v * words, (v + 1) * words);
+    for (let i = 0; i < d; i++) {
+      const a = nb[i] as number;
+      for (let j = i + 1; j < d; j++) link(a, nb[j] as number);
     }
     // Only variables within two hops of v can change score.
-    const touched: number[] = [];
-    for (const a of nb) {
+    let t = 0;
+    for (let i = 0; i < d; i++) {
+      const a = nb[i] as number;
       if (dirty[a] === 0) {
         dirty[a] = 1;
-        touched.push(a);
+        touched[t++] = a;
       }
-      for (const b of adj[a] as Set<number>) {
+      const d2 = neighbours(a, nb2);
+      for (let j = 0; j < d2; j++) {
+        const b = nb2[j] as number;
         if (dirty[b] === 0) {
           dirty[b] = 1;
-          touched.push(b);
+          touched[t++] = b;
         }
       }
     }
-    for (const t of touched) {
-      dirty[t] = 0;
-      if (alive[t] === 1) score(t);
+    for (let i = 0; i < t; i++) {
+      const x = touched[i] as number;
+      dirty[x] = 0;
+      if (alive[x] === 1) score(x);
     }
   }
   return { order, largestFactorSize: largest };

@@ -69,6 +69,19 @@ export function compileNetwork(model: NetworkModel, where: string): CompiledNetw
 
 type Reader = EndogenousVariable;
 
+/**
+ * Tabulated CPT mechanisms of one compilation, by CPT table: the copies of a variable in a
+ * parallel-worlds model share their table and noise, hence their factor values, which are
+ * computed once and shared (compiled factors are never written to).
+ */
+type TableCache = Map<readonly (readonly number[])[], TableEntry>;
+
+interface TableEntry {
+  /** The shared exogenous the table was tabulated against (undefined: private noise). */
+  readonly noise: SharedExogenous | undefined;
+  readonly values: Float64Array;
+}
+
 interface SharedExogenous {
   readonly name: string;
   readonly node: number;
@@ -126,6 +139,7 @@ function compile(model: NetworkModel, where: string): CompiledNetwork {
     cards[s.node] = s.probs.length;
   }
   const factors: Factor[] = new Array(size);
+  const tables: TableCache = new Map();
   for (let i = 0; i < E; i++) {
     factors[i] = mechanismFactor(
       model,
@@ -134,6 +148,7 @@ function compile(model: NetworkModel, where: string): CompiledNetwork {
       ids,
       cards,
       shared,
+      tables,
       where,
     );
   }
@@ -294,7 +309,14 @@ function discretise(
 ): void {
   const cards = states.map((x) => x.length);
   const points: number[] = [0, 1];
+  // Readers with the same CPT table (copies of one variable) add the same breakpoints, which
+  // would only be dropped again as empty cells.
+  const seen = new Set<readonly (readonly number[])[]>();
   for (const r of s.readers) {
+    if (r.mechanism.type === "cpt") {
+      if (seen.has(r.mechanism.table)) continue;
+      seen.add(r.mechanism.table);
+    }
     for (const row of mechanismRows(r, ids, cards)) {
       rowBreakpoints(r.mechanism.type === "logistic", row, points);
     }
@@ -341,6 +363,7 @@ function mechanismFactor(
   ids: ReadonlyMap<string, number>,
   cards: Int32Array,
   shared: ReadonlyMap<string, SharedExogenous>,
+  tables: TableCache,
   where: string,
 ): Factor {
   const m = v.mechanism;
@@ -365,14 +388,22 @@ function mechanismFactor(
     return new Factor([node], [k], values);
   }
   if (m.type === "cpt" || m.type === "logistic") {
-    const rows = mechanismRows(v, ids, cards);
     const s = shared.get(v.noise[0] as string);
+    const known = m.type === "cpt" ? tables.get(m.table) : undefined;
+    // A table's rows fix its parents' configuration count and k, so only the noise can differ.
+    if (known !== undefined && known.noise === s) {
+      const scopeVars = s ? [...parentNodes, s.node, node] : [...parentNodes, node];
+      const scopeCards = s ? [...parentCards, (s.cellStarts ?? []).length, k] : [...parentCards, k];
+      return new Factor(scopeVars, scopeCards, known.values);
+    }
+    const rows = mechanismRows(v, ids, cards);
     if (!s) {
       tooLarge(rowsCount * k);
       const values = new Float64Array(rowsCount * k);
       rows.forEach((row, r) => {
         values.set(m.type === "cpt" ? effectiveProbabilities(row) : row, r * k);
       });
+      if (m.type === "cpt") tables.set(m.table, { noise: undefined, values });
       return new Factor([...parentNodes, node], [...parentCards, k], values);
     }
     const starts = s.cellStarts ?? [];
@@ -388,6 +419,7 @@ function mechanismFactor(
         values[(r * cells + c) * k + state] = 1;
       }
     });
+    if (m.type === "cpt") tables.set(m.table, { noise: s, values });
     return new Factor([...parentNodes, s.node, node], [...parentCards, cells, k], values);
   }
   if (m.type === "function" || m.type === "expression") {
