@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from "../errors.js";
+import { toEntries } from "../interventions/_internal/entries.js";
 import type { Scm } from "../scm/scm.js";
 import { abductOne, MechanismEvaluator } from "./_internal/abduct.js";
 import { isMapOrRecord } from "./_internal/read-numbers.js";
-import { encodeFor, readEntries, requireVariable } from "./_internal/world.js";
+import { encodeFor, requireVariable } from "./_internal/world.js";
 
 /**
  * One unit's observed endogenous values: variable → value (a state name or index for a
@@ -65,7 +66,7 @@ export function abductNoise(model: Scm, observation: UnitObservation): Map<strin
     );
   }
   const values = new Map<string, number>();
-  for (const [name, value] of readEntries(observation, where, "observation")) {
+  for (const [name, value] of toEntries(observation, where, "observation")) {
     requireVariable(model, name, where);
     values.set(name, encodeFor(model, name, value, where));
   }

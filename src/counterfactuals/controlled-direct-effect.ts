@@ -1,7 +1,8 @@
+import { toEntries } from "../interventions/_internal/entries.js";
 import type { Scm } from "../scm/scm.js";
 import { quantity, setupEffect } from "./_internal/effect-setup.js";
 import { evaluate } from "./_internal/evaluate.js";
-import { readEntries } from "./_internal/world.js";
+
 import type {
   CounterfactualEffectOptions,
   CounterfactualQuantity,
@@ -58,7 +59,7 @@ export function controlledDirectEffect(
 ): ControlledDirectEffect {
   const where = "counterfactuals.controlledDirectEffect";
   const { x, y, states, evaluation } = setupEffect(model, X, Y, options, where);
-  const entries = readEntries(mediators, where, "mediators");
+  const entries = toEntries(mediators, where, "mediators");
   readMediators(
     model,
     entries.map(([m]) => m),

@@ -1,9 +1,10 @@
 import { InvalidArgumentError, UnknownNodeError } from "../errors.js";
+import { toEntries } from "../interventions/_internal/entries.js";
 import { sampleFromNoise } from "../sampling/from-noise.js";
 import type { Scm } from "../scm/scm.js";
 import { buildWorlds } from "./_internal/build-worlds.js";
 import { readNumbers } from "./_internal/read-numbers.js";
-import { readCoupling, readEntries, resolveWorld } from "./_internal/world.js";
+import { readCoupling, resolveWorld } from "./_internal/world.js";
 import type { CounterfactualIntervention } from "./counterfactual-term.js";
 import type { Coupling } from "./coupling.js";
 
@@ -164,7 +165,7 @@ function readAlternatives(input: unknown, where: string): Map<string, number | r
       "alternativeNoise",
     );
   }
-  for (const [name, value] of readEntries(input, where, "alternativeNoise")) {
+  for (const [name, value] of toEntries(input, where, "alternativeNoise")) {
     const ok = (x: unknown): boolean => typeof x === "number" && x >= 0 && x < 1;
     if (ok(value)) out.set(name, value as number);
     else if (Array.isArray(value) && value.every(ok)) out.set(name, value as number[]);

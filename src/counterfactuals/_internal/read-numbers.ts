@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../../errors.js";
-import { readEntries } from "./world.js";
+import { toEntries } from "../../interventions/_internal/entries.js";
 
 /** Whether `input` is a Map or a plain (non-iterable) object. */
 export function isMapOrRecord(input: unknown): boolean {
@@ -13,7 +13,7 @@ export function readNumbers(input: unknown, where: string, what: string): Map<st
     throw new InvalidArgumentError(`${where}: ${what} must be a Map or an object of numbers`, what);
   }
   const out = new Map<string, number>();
-  for (const [name, value] of readEntries(input, where, what)) {
+  for (const [name, value] of toEntries(input, where, what)) {
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw new InvalidArgumentError(
         `${where}: ${what}["${name}"] must be a finite number, got ${String(value)}`,

@@ -1,11 +1,11 @@
 // Reading counterfactual targets and evidence into (variable, world) terms.
 import { InvalidArgumentError } from "../../errors.js";
+import { toEntries } from "../../interventions/_internal/entries.js";
 import type { Scm } from "../../scm/scm.js";
 import {
   encodeFor,
   FACTUAL,
   type ResolvedWorld,
-  readEntries,
   requireVariable,
   resolveWorld,
   termLabel,
@@ -97,7 +97,7 @@ export function readEvidence(
     out.push({ term: t, value, text: valueText(model, t.variable, value) });
   };
   if (given !== undefined) {
-    for (const [name, raw] of readEntries(given, where, "given")) {
+    for (const [name, raw] of toEntries(given, where, "given")) {
       add(term(model, name, FACTUAL, where), raw);
     }
   }

@@ -2,6 +2,7 @@
 // into a canonical, hashable form with a readable label.
 import { InvalidArgumentError, UnknownNodeError } from "../../errors.js";
 import { encodeValue } from "../../interventions/_internal/encode-value.js";
+import { toEntries } from "../../interventions/_internal/entries.js";
 import type { Scm } from "../../scm/scm.js";
 import type { Coupling } from "../coupling.js";
 
@@ -29,49 +30,6 @@ export const FACTUAL: ResolvedWorld = Object.freeze({
 
 /** Nested references deeper than this are rejected (and cyclic objects with them). */
 const MAX_DEPTH = 32;
-
-/**
- * Reads a name → value collection (`Map`, iterable of pairs, plain object with own enumerable
- * keys), checking its shape and that names are strings given once.
- */
-export function readEntries(input: unknown, where: string, what: string): [string, unknown][] {
-  if (input === null || input === undefined || typeof input !== "object") {
-    throw new InvalidArgumentError(
-      `${where}: ${what} must be an object, a Map or an iterable of [name, value] pairs, got ${input === null ? "null" : typeof input}`,
-      what,
-    );
-  }
-  const entries: [string, unknown][] = [];
-  if (Symbol.iterator in input) {
-    for (const pair of input as Iterable<unknown>) {
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new InvalidArgumentError(
-          `${where}: every entry of ${what} must be a [name, value] pair`,
-          what,
-        );
-      }
-      entries.push([pair[0] as string, pair[1]]);
-    }
-  } else {
-    for (const key of Object.keys(input)) {
-      entries.push([key, (input as Record<string, unknown>)[key]]);
-    }
-  }
-  const seen = new Set<string>();
-  for (const [name] of entries) {
-    if (typeof name !== "string") {
-      throw new InvalidArgumentError(
-        `${where}: variable names in ${what} must be strings, got ${typeof name}`,
-        what,
-      );
-    }
-    if (seen.has(name)) {
-      throw new InvalidArgumentError(`${where}: variable "${name}" appears twice in ${what}`, name);
-    }
-    seen.add(name);
-  }
-  return entries;
-}
 
 /** Throws an UnknownNodeError (message prefixed with `where`) unless `name` is a variable. */
 export function requireVariable(model: Scm, name: string, where: string): void {
@@ -113,7 +71,7 @@ export function resolveWorld(
       what,
     );
   }
-  const entries = readEntries(intervention, where, what);
+  const entries = toEntries(intervention, where, what);
   const order = variableOrder(model);
   const resolved: [string, WorldAssignment][] = [];
   for (const [name, value] of entries) {
