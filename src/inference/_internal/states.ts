@@ -1,14 +1,12 @@
-import { InvalidArgumentError, UnknownNodeError } from "../../errors.js";
-
-/** A canonical non-negative integer literal (no sign, no leading zeros). */
-const INDEX = /^(?:0|[1-9]\d*)$/;
+import { UnknownNodeError } from "../../errors.js";
+import { encodeValue } from "../../interventions/_internal/encode-value.js";
 
 // One reader of name → value collections for the whole library (interventions owns it).
 export { toEntries } from "../../interventions/_internal/entries.js";
 
 /**
- * The state index a user value denotes: a state name, an integer index, or a decimal integer
- * string naming no state (when no state name is a decimal integer).
+ * The state index a user value denotes (a state name, an integer index, or a decimal integer
+ * string naming no state when no state name is one): the rule of `doIntervention`, shared.
  *
  * @throws InvalidArgumentError (argument: the variable) otherwise
  */
@@ -18,29 +16,7 @@ export function encodeState(
   value: unknown,
   where: string,
 ): number {
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 0 && value < states.length) return value;
-    throw new InvalidArgumentError(
-      `${where}: state ${value} of variable "${variable}" is not a state index (an integer in 0..${states.length - 1})`,
-      variable,
-    );
-  }
-  if (typeof value === "string") {
-    const index = states.indexOf(value);
-    if (index >= 0) return index;
-    if (INDEX.test(value) && !states.some((s) => INDEX.test(s))) {
-      const k = Number(value);
-      if (k < states.length) return k;
-    }
-    throw new InvalidArgumentError(
-      `${where}: ${JSON.stringify(value)} is not a state of variable "${variable}" ([${states.join(", ")}])`,
-      variable,
-    );
-  }
-  throw new InvalidArgumentError(
-    `${where}: the state of variable "${variable}" must be a state name (string) or a state index (number), got ${value === null ? "null" : typeof value}`,
-    variable,
-  );
+  return encodeValue(variable, { type: "discrete", states }, value, where);
 }
 
 /** The node of an endogenous variable, or an UnknownNodeError. */
