@@ -262,7 +262,12 @@ function buildSource(type: SourceType, key: string, s: Settings, v: Verbaliser):
   }
   let model: Scm | undefined;
   if (type === "binary") {
-    model = randomDiscreteScm(graph, { seed: key, minProbability: 0.05 }).model;
+    // Parameters are drawn already rounded to the shown precision, so the premise states the
+    // model exactly (and the rounded-model recheck of dropAmbiguous reuses the answers).
+    model = roundedModel(
+      randomDiscreteScm(graph, { seed: key, minProbability: 0.05 }).model,
+      s.decimals,
+    );
   } else if (type === "boolean") {
     model = deterministicBooleanScm(graph, { seed: key }).model;
   }
