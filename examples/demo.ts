@@ -9,6 +9,9 @@ import {
   doIntervention,
   dSeparated,
   formatDagitty,
+  formatEstimand,
+  identify,
+  probabilitiesOfCausation,
   query,
   type Scm,
   sample,
@@ -148,4 +151,15 @@ for (const [x, y, z] of [
 
 console.log("\nMinimal adjustment sets for the effect of lung on dysp:");
 for (const set of adjustmentSets(model.graph, "lung", "dysp")) console.log(`  {${set.join(", ")}}`);
+const id = identify(model.graph, { treatment: "lung", outcome: "dysp" });
+console.log(
+  `\nP(dysp | do(lung)) is identified by ${id.strategy}: ${formatEstimand(id.estimand!)}`,
+);
+
+const causation = probabilitiesOfCausation(model, "smoke", "dysp");
+console.log(
+  "\nProbabilities of causation of smoking for dyspnoea (exact, inverse-CDF coupling):",
+  `PN = ${causation.pn?.value.toFixed(4)}, PS = ${causation.ps?.value.toFixed(4)}, PNS = ${causation.pns.value.toFixed(4)}`,
+);
+
 console.log("\nTry the CLI: npm run cli -- --help");
