@@ -152,9 +152,11 @@ for (const [x, y, z] of [
 console.log("\nMinimal adjustment sets for the effect of lung on dysp:");
 for (const set of adjustmentSets(model.graph, "lung", "dysp")) console.log(`  {${set.join(", ")}}`);
 const id = identify(model.graph, { treatment: "lung", outcome: "dysp" });
-console.log(
-  `\nP(dysp | do(lung)) is identified by ${id.strategy}: ${formatEstimand(id.estimand!)}`,
-);
+if (id.estimand) {
+  console.log(
+    `\nP(dysp | do(lung)) is identified by ${id.strategy}: ${formatEstimand(id.estimand)}`,
+  );
+}
 
 const causation = probabilitiesOfCausation(model, "smoke", "dysp");
 console.log(
