@@ -5,7 +5,7 @@ import {
   dagLocalBasis,
   type IdStatement,
 } from "./_internal/implications-local.js";
-import { minimalSeparatorIds } from "./_internal/implications-separators.js";
+import { minimalSeparatorIds } from "./_internal/minimal-vertex-separators.js";
 import type { CompactIndex, ReadonlyCausalGraph } from "./causal-graph.js";
 import { latentProjection } from "./latent-projection.js";
 import { topologicalOrder } from "./topological.js";

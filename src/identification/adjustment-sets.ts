@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../errors.js";
+import { minimalVertexSeparators } from "../graph/_internal/minimal-vertex-separators.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../graph/causal-graph.js";
 import {
   type AdjustSearch,
@@ -11,7 +12,6 @@ import {
   augmentedCsr,
   findMinimalSeparatorIds,
 } from "./_internal/adjust-separation.js";
-import { minimalSeparators } from "./_internal/minimal-separators.js";
 
 /**
  * The criterion an adjustment set must satisfy: `"adjustment"`, the (generalized) adjustment
@@ -254,7 +254,7 @@ function enumerate(search: AdjustSearch, max: number): Generator<Int32Array, voi
   const instance = { offsets, adj, present, allowed, sources: s.x, targets: s.y };
   return (function* () {
     let count = 0;
-    for (const separator of minimalSeparators(instance)) {
+    for (const separator of minimalVertexSeparators(instance)) {
       let ids = separator;
       if (include.length > 0) {
         ids = new Int32Array(separator.length + include.length);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../errors.js";
+import { minimalVertexSeparators } from "../graph/_internal/minimal-vertex-separators.js";
 import { ancestors } from "../graph/ancestry.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../graph/causal-graph.js";
 import { dSeparated } from "../graph/d-separation.js";
@@ -12,7 +13,6 @@ import {
   resolveSingle,
 } from "./_internal/iv-setting.js";
 import { partialCovariances } from "./_internal/iv-wald.js";
-import { minimalSeparators } from "./_internal/minimal-separators.js";
 
 /**
  * One instrument with one conditioning set, as listed by {@link instruments}.
@@ -221,7 +221,7 @@ export function instruments(
       sources: Int32Array.of(idOf(z)),
       targets: Int32Array.of(idOf(setting.y)),
     };
-    for (const separator of minimalSeparators(instance)) {
+    for (const separator of minimalVertexSeparators(instance)) {
       const w = Array.from(separator, (v) => ix.names[v] as string);
       if (!dSeparated(graph, z, setting.x, w)) found.push(w.sort(order));
     }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeImplications, implications } from "../../src/cli/commands/implications.js";
 import { InvalidArgumentError } from "../../src/errors.js";
-import { minimalSeparatorIds } from "../../src/graph/_internal/implications-separators.js";
+import { minimalSeparatorIds } from "../../src/graph/_internal/minimal-vertex-separators.js";
 import {
   CausalGraph,
   dSeparated,

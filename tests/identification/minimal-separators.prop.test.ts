@@ -3,9 +3,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  minimalSeparators,
-  type SeparatorInstance,
-} from "../../src/identification/_internal/minimal-separators.js";
+  minimalVertexSeparators,
+  type VertexSeparatorProblem,
+} from "../../src/graph/_internal/minimal-vertex-separators.js";
 import { subsets } from "./_brute.js";
 
 interface RandomInstance {
@@ -86,7 +86,7 @@ const layeredArb: fc.Arbitrary<RandomInstance> = fc
     return { n, edges, kind };
   });
 
-function toInstance(r: RandomInstance): SeparatorInstance {
+function toInstance(r: RandomInstance): VertexSeparatorProblem {
   const lists: number[][] = Array.from({ length: r.n }, () => []);
   for (const [a, b] of r.edges) {
     lists[a]?.push(b);
@@ -141,11 +141,11 @@ function bruteMinimal(r: RandomInstance): string[] {
     .sort();
 }
 
-describe("minimalSeparators (restricted Takata enumeration)", () => {
+describe("minimalVertexSeparators (restricted Takata enumeration)", () => {
   it("lists exactly the minimal restricted separators, each once, in ascending order", () => {
     fc.assert(
       fc.property(instanceArb, (r) => {
-        const listed = [...minimalSeparators(toInstance(r))].map((s) => Array.from(s));
+        const listed = [...minimalVertexSeparators(toInstance(r))].map((s) => Array.from(s));
         for (const s of listed) expect(s).toEqual([...s].sort((a, b) => a - b));
         const keys = listed.map((s) => s.join(","));
         expect(new Set(keys).size).toBe(keys.length);
@@ -158,7 +158,9 @@ describe("minimalSeparators (restricted Takata enumeration)", () => {
   it("agrees with brute force on layered graphs with many minimal separators", () => {
     fc.assert(
       fc.property(layeredArb, (r) => {
-        const keys = [...minimalSeparators(toInstance(r))].map((s) => Array.from(s).join(","));
+        const keys = [...minimalVertexSeparators(toInstance(r))].map((s) =>
+          Array.from(s).join(","),
+        );
         expect(new Set(keys).size).toBe(keys.length);
         expect(keys.sort()).toEqual(bruteMinimal(r));
       }),
@@ -176,12 +178,12 @@ describe("minimalSeparators (restricted Takata enumeration)", () => {
       ],
       kind: [3, 2, 4],
     });
-    expect([...minimalSeparators(inst)]).toEqual([]);
+    expect([...minimalVertexSeparators(inst)]).toEqual([]);
   });
 
   it("lists the empty separator when sources and targets are disconnected", () => {
     const inst = toInstance({ n: 3, edges: [[0, 1]], kind: [3, 2, 4] });
-    expect([...minimalSeparators(inst)].map((s) => Array.from(s))).toEqual([[]]);
+    expect([...minimalVertexSeparators(inst)].map((s) => Array.from(s))).toEqual([[]]);
   });
 
   it("passes through non-allowed nodes (they cannot be cut)", () => {
@@ -196,6 +198,6 @@ describe("minimalSeparators (restricted Takata enumeration)", () => {
       ],
       kind: [3, 2, 1, 2, 4],
     });
-    expect([...minimalSeparators(inst)].map((s) => Array.from(s)).sort()).toEqual([[1], [3]]);
+    expect([...minimalVertexSeparators(inst)].map((s) => Array.from(s)).sort()).toEqual([[1], [3]]);
   });
 });

@@ -1,5 +1,6 @@
 // Listing all minimal d-/m-separators of two node sets, with polynomial delay. Internal to
-// `causalkit/graph`; not exported from the package.
+// `causalkit/graph` (also used by `causalkit/identification` for adjustment sets and
+// instruments); not exported from the package.
 //
 // Sources: Takata (2010), "Space-optimal, backtracking algorithms to list the minimal vertex
 // separators of a graph", Discrete Applied Mathematics 158(15); van der Zander, Liśkiewicz &
