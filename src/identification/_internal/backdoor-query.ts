@@ -25,6 +25,7 @@ export function resolveExposureOutcome(
   X: NodeSet,
   Y: NodeSet,
   where: string,
+  purpose = "adjustment",
 ): ExposureOutcome {
   const x = graph.resolveNodes(X, where);
   const y = graph.resolveNodes(Y, where);
@@ -46,7 +47,7 @@ export function resolveExposureOutcome(
     for (const v of list) {
       if (graph.isLatent(v)) {
         throw new InvalidArgumentError(
-          `${where}: ${name} node "${v}" is latent (unobserved); adjustment needs it observed`,
+          `${where}: ${name} node "${v}" is latent (unobserved); ${purpose} needs it observed`,
           v,
         );
       }

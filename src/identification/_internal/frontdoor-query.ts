@@ -2,57 +2,19 @@
 // `causalkit/identification`; not exported from the package.
 import { InvalidArgumentError } from "../../errors.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../../graph/causal-graph.js";
+import { type ExposureOutcome, resolveExposureOutcome } from "./backdoor-query.js";
 
-/**
- * Validated treatment and outcome sets of a front-door query.
- *
- * @internal
- */
-export interface FrontdoorQuery {
-  /** The treatments X, distinct, in the order given. */
-  readonly x: string[];
-  /** The outcomes Y, distinct, in the order given. */
-  readonly y: string[];
-}
+/** Validated treatment and outcome sets of a front-door query. */
+export type FrontdoorQuery = ExposureOutcome;
 
-/**
- * Resolves X and Y: known, non-empty, disjoint and observed.
- *
- * @internal
- */
+/** Resolves X and Y: known, non-empty, disjoint and observed. */
 export function resolveFrontdoorQuery(
   graph: ReadonlyCausalGraph,
   X: NodeSet,
   Y: NodeSet,
   where: string,
 ): FrontdoorQuery {
-  const x = graph.resolveNodes(X, where);
-  const y = graph.resolveNodes(Y, where);
-  if (x.length === 0) throw new InvalidArgumentError(`${where}: X must not be empty`, "X");
-  if (y.length === 0) throw new InvalidArgumentError(`${where}: Y must not be empty`, "Y");
-  const inX = new Set(x);
-  for (const v of y) {
-    if (inX.has(v)) {
-      throw new InvalidArgumentError(
-        `${where}: node "${v}" is in both X and Y; they must be disjoint`,
-        v,
-      );
-    }
-  }
-  for (const [name, list] of [
-    ["X", x],
-    ["Y", y],
-  ] as const) {
-    for (const v of list) {
-      if (graph.isLatent(v)) {
-        throw new InvalidArgumentError(
-          `${where}: ${name} node "${v}" is latent (unobserved); the front-door formula needs it observed`,
-          v,
-        );
-      }
-    }
-  }
-  return { x, y };
+  return resolveExposureOutcome(graph, X, Y, where, "the front-door formula");
 }
 
 /**
