@@ -38,12 +38,14 @@ export {
   type CounterfactualGaussianOptions,
   counterfactualGaussian,
 } from "./counterfactual-gaussian.js";
+/** Re-exported types (documented where they are defined). */
 export type {
   CounterfactualEffectOptions,
   CounterfactualQuantity,
   EffectStates,
 } from "./counterfactual-quantity.js";
 export { type CounterfactualQueryOptions, counterfactualQuery } from "./counterfactual-query.js";
+/** Re-exported types (documented where they are defined). */
 export type {
   CounterfactualEvidence,
   CounterfactualIntervention,
@@ -51,6 +53,7 @@ export type {
   CounterfactualValue,
   WorldReference,
 } from "./counterfactual-term.js";
+/** Re-exported types (documented where they are defined). */
 export type { Coupling } from "./coupling.js";
 export {
   effectOfTreatmentOnTreated,

@@ -29,6 +29,7 @@ export {
 } from "./deterministic-boolean-scm.js";
 export { type EnumerateDagsOptions, enumerateDags } from "./enumerate-dags.js";
 export { type GenerateConfig, type GenerateOptions, generate } from "./generate.js";
+/** Re-exported types (documented where they are defined). */
 export type { GeneratedScm } from "./generated-scm.js";
 export {
   type DatasetItem,

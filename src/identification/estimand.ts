@@ -13,6 +13,7 @@ import { type Distribution, evaluateWith } from "./_internal/id-evaluate.js";
 import { formatLatex, formatText } from "./_internal/id-format.js";
 import { simplify } from "./_internal/id-simplify.js";
 
+/** Re-exported types (documented where they are defined). */
 export type {
   Estimand,
   ProbTerm,
@@ -20,6 +21,7 @@ export type {
   RatioTerm,
   SumTerm,
 } from "./_internal/id-ast.js";
+/** Re-exported types (documented where they are defined). */
 export type { Distribution } from "./_internal/id-evaluate.js";
 
 /**

@@ -41,6 +41,7 @@ export {
 } from "./monte-carlo.js";
 export { positiveState } from "./positive-state.js";
 export { type QueryOptions, query } from "./query.js";
+/** Re-exported types (documented where they are defined). */
 export type {
   JointResultJson,
   JointRowJson,
@@ -48,4 +49,5 @@ export type {
   QueryResult,
   QueryResultJson,
 } from "./query-result.js";
+/** Re-exported types (documented where they are defined). */
 export type { StateAssignment } from "./state-assignment.js";

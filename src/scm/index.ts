@@ -28,6 +28,7 @@ export {
   validateNoise,
 } from "./noise.js";
 export { createScm, type EndogenousVariable, Scm } from "./scm.js";
+/** Re-exported types (documented where they are defined). */
 export type {
   BernoulliNoise,
   CategoricalNoise,

@@ -18,16 +18,25 @@
 
 import { ParseError } from "../../errors.js";
 
-/** Token kinds. */
+/** Token kind: end of input. */
 export const T_EOF: number = 0;
+/** Token kind: a bare word. */
 export const T_WORD: number = 1;
+/** Token kind: a quoted string. */
 export const T_STRING: number = 2;
+/** Token kind: `{`. */
 export const T_LBRACE: number = 3;
+/** Token kind: `}`. */
 export const T_RBRACE: number = 4;
+/** Token kind: `(`. */
 export const T_LPAREN: number = 5;
+/** Token kind: `)`. */
 export const T_RPAREN: number = 6;
+/** Token kind: `[`. */
 export const T_LBRACKET: number = 7;
+/** Token kind: `]`. */
 export const T_RBRACKET: number = 8;
+/** Token kind: `;`. */
 export const T_SEMI: number = 9;
 
 const KIND_NAMES = [
