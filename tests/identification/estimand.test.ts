@@ -367,3 +367,14 @@ describe("frequencyDistribution", () => {
     );
   });
 });
+
+describe("LaTeX symbols never collide", () => {
+  it("Z and z print differently (both upright when lower-casing would merge them)", () => {
+    const latex = formatEstimandLatex(sumTerm(["Z", "z"], probTerm(["Y"], ["X", "Z", "z"])));
+    expect(latex).toBe("\\sum_{\\text{Z}, \\text{z}} P(y \\mid x, \\text{Z}, \\text{z})");
+  });
+
+  it("names that do not collide keep Pearl's lower-case convention", () => {
+    expect(formatEstimandLatex(probTerm(["Y"], ["X_1"]))).toBe("P(y \\mid x_{1})");
+  });
+});

@@ -67,32 +67,81 @@ export function latexName(name: string): string {
     const sub = single[2] ?? single[3];
     return sub === undefined ? letter : `${letter}_{${sub}}`;
   }
-  let escaped = "";
-  for (const ch of name) escaped += LATEX_SPECIAL[ch] ?? ch;
-  return `\\text{${escaped}}`;
+  return upright(name);
 }
 
 /** Rendering scope: the LaTeX symbol of every variable name currently in scope. */
 type Scope = ReadonlyMap<string, string>;
 
-function symbol(scope: Scope, v: string): string {
-  return scope.get(v) ?? latexName(v);
+/**
+ * The base symbol of every variable of an estimand: {@link latexName}, except that names whose
+ * symbols would coincide (`Z` and `z`, `X_1` and `x1`) are all set upright as written, so that
+ * distinct variables never print alike.
+ */
+function baseSymbols(e: Estimand): Map<string, string> {
+  const names = new Set<string>();
+  const visit = (x: Estimand): void => {
+    switch (x.kind) {
+      case "prob":
+        for (const v of [...x.vars, ...x.given, ...doOf(x)]) names.add(v);
+        return;
+      case "sum":
+        for (const v of x.over) names.add(v);
+        visit(x.body);
+        return;
+      case "product":
+        for (const f of x.factors) visit(f);
+        return;
+      case "ratio":
+        visit(x.numerator);
+        visit(x.denominator);
+        return;
+    }
+  };
+  visit(e);
+  const bySymbol = new Map<string, string[]>();
+  for (const v of names) {
+    const sym = latexName(v);
+    bySymbol.set(sym, [...(bySymbol.get(sym) ?? []), v]);
+  }
+  const base = new Map<string, string>();
+  for (const [sym, vs] of bySymbol) {
+    for (const v of vs) base.set(v, vs.length === 1 ? sym : upright(v));
+  }
+  return base;
 }
 
-function probLatex(p: ProbTerm, scope: Scope): string {
+function upright(name: string): string {
+  let escaped = "";
+  for (const ch of name) escaped += LATEX_SPECIAL[ch] ?? ch;
+  return `\\text{${escaped}}`;
+}
+
+/** Base symbols of the variables of the estimand being rendered. */
+type Base = ReadonlyMap<string, string>;
+
+function baseOf(base: Base, v: string): string {
+  return base.get(v) ?? latexName(v);
+}
+
+function symbol(scope: Scope, base: Base, v: string): string {
+  return scope.get(v) ?? baseOf(base, v);
+}
+
+function probLatex(p: ProbTerm, scope: Scope, base: Base): string {
   const d = doOf(p);
   if (p.vars.length === 0 && d.length === 0) return "1";
-  const list = (vs: readonly string[]): string => vs.map((v) => symbol(scope, v)).join(", ");
+  const list = (vs: readonly string[]): string => vs.map((v) => symbol(scope, base, v)).join(", ");
   const cond: string[] = [];
   if (d.length > 0) cond.push(`\\mathrm{do}(${list(d)})`);
   if (p.given.length > 0) cond.push(list(p.given));
   return cond.length > 0 ? `P(${list(p.vars)} \\mid ${cond.join(", ")})` : `P(${list(p.vars)})`;
 }
 
-function latex(e: Estimand, scope: Scope): string {
+function latex(e: Estimand, scope: Scope, base: Base): string {
   switch (e.kind) {
     case "prob":
-      return probLatex(e, scope);
+      return probLatex(e, scope, base);
     case "sum": {
       const inner = new Map(scope);
       const names: string[] = [];
@@ -100,16 +149,16 @@ function latex(e: Estimand, scope: Scope): string {
         // A variable already in scope (free in the whole estimand, or bound by an enclosing sum)
         // gets one more prime: Pearl's x′ for a summation variable shadowing the query's x.
         const prev = scope.get(v);
-        const sym = prev === undefined ? latexName(v) : `${prev}'`;
+        const sym = prev === undefined ? baseOf(base, v) : `${prev}'`;
         inner.set(v, sym);
         names.push(sym);
       }
-      return `\\sum_{${names.join(", ")}} ${latex(e.body, inner)}`;
+      return `\\sum_{${names.join(", ")}} ${latex(e.body, inner, base)}`;
     }
     case "product": {
       if (e.factors.length === 0) return "1";
       const parts = e.factors.map((f, i) => {
-        const s = latex(f, scope);
+        const s = latex(f, scope, base);
         // A sum extends to the end of the product: parenthesise it unless it is last.
         const last = i === e.factors.length - 1;
         return f.kind === "product" || (f.kind === "sum" && !last) ? `\\left(${s}\\right)` : s;
@@ -117,7 +166,7 @@ function latex(e: Estimand, scope: Scope): string {
       return parts.join(" ");
     }
     case "ratio":
-      return `\\frac{${latex(e.numerator, scope)}}{${latex(e.denominator, scope)}}`;
+      return `\\frac{${latex(e.numerator, scope, base)}}{${latex(e.denominator, scope, base)}}`;
     default:
       return unknownKind(e, "identification.formatEstimandLatex");
   }
@@ -125,7 +174,8 @@ function latex(e: Estimand, scope: Scope): string {
 
 /** LaTeX rendering; the free variables of `e` keep their plain symbols. */
 export function formatLatex(e: Estimand): string {
+  const base = baseSymbols(e);
   const scope = new Map<string, string>();
-  for (const v of freeVars(e)) scope.set(v, latexName(v));
-  return latex(e, scope);
+  for (const v of freeVars(e)) scope.set(v, baseOf(base, v));
+  return latex(e, scope, base);
 }
