@@ -51,9 +51,9 @@ export interface ProbabilityInterval {
 export interface CausationBounds {
   /** Bounds on PNS. */
   readonly pns: ProbabilityInterval;
-  /** Bounds on PN; `null` when `P(x, y) = 0`; `[0, 1]` without observational data. */
+  /** Bounds on PN; `null` when `P(x, y) = 0`; without observational data `[0, 1]`, or exactly 1 when `P(y_x') = 0`. */
   readonly pn: ProbabilityInterval | null;
-  /** Bounds on PS; `null` when `P(x', y') = 0`; `[0, 1]` without observational data. */
+  /** Bounds on PS; `null` when `P(x', y') = 0`; without observational data `[0, 1]`, or exactly 1 when `P(y_x) = 1`. */
   readonly ps: ProbabilityInterval | null;
 }
 
@@ -128,8 +128,11 @@ export function causationBounds(data: CausationData): CausationBounds {
   if (data.observational === undefined) {
     return {
       pns: clampUnit(Math.max(0, py_x - py_x0), Math.min(py_x, 1 - py_x0)),
-      pn: { lower: 0, upper: 1 },
-      ps: { lower: 0, upper: 1 },
+      // Without observational data only the degenerate cases are forced: P(y_x') = 0 means no
+      // unit has the event without treatment (PN = 1); P(y_x) = 1 means every unit has it with
+      // treatment (PS = 1). Otherwise some compatible observational distribution reaches 0 and 1.
+      pn: py_x0 === 0 ? { lower: 1, upper: 1 } : { lower: 0, upper: 1 },
+      ps: py_x === 1 ? { lower: 1, upper: 1 } : { lower: 0, upper: 1 },
     };
   }
   const o = data.observational;

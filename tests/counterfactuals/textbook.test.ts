@@ -250,6 +250,17 @@ describe("causationBounds", () => {
     expect(b.pn).toEqual({ lower: 0, upper: 1 });
   });
 
+  it("experimental data alone force PN = 1 when P(y_x') = 0 and PS = 1 when P(y_x) = 1", () => {
+    expect(causationBounds({ experimental: { treated: 0.6, control: 0 } }).pn).toEqual({
+      lower: 1,
+      upper: 1,
+    });
+    expect(causationBounds({ experimental: { treated: 1, control: 0.3 } }).ps).toEqual({
+      lower: 1,
+      upper: 1,
+    });
+  });
+
   it("rejects impossible data", () => {
     const e = expectError(
       () =>
