@@ -19,45 +19,12 @@ import { pathToFileURL } from "node:url";
 import { counterfactualQuery, sampleCounterfactual } from "../src/counterfactuals/index.js";
 import { descendants } from "../src/graph/ancestry.js";
 import { createRng, sample } from "../src/sampling/index.js";
-import { createScm, type Scm, type VariableSpec } from "../src/scm/index.js";
+import { createScm, type Scm } from "../src/scm/index.js";
+import { randomBinaryModel } from "./_shared.js";
 
 const MODELS = 20;
 const PAIRS = 10;
 const ROWS = 1_000_000;
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A random binary model on n variables, each with up to 3 earlier parents. */
-function randomBinaryModel(n: number, seed: number): Scm {
-  const rand = mulberry32(seed);
-  const names = Array.from({ length: n }, (_, i) => `V${i}`);
-  const variables: VariableSpec[] = names.map((name, j) => {
-    const parents = names
-      .slice(0, j)
-      .filter(() => rand() < 3 / Math.max(3, j))
-      .slice(0, 3);
-    const rows = Array.from({ length: 2 ** parents.length }, () => {
-      const p = 0.05 + 0.9 * rand();
-      return [1 - p, p];
-    });
-    return {
-      name,
-      domain: { type: "discrete", states: ["0", "1"] },
-      mechanism: { type: "cpt", parents, table: rows },
-    };
-  });
-  return createScm({ variables });
-}
 
 /** A seeded random linear-Gaussian DAG: `nodes` nodes, `edges` distinct forward edges. */
 function randomLinearGaussian(nodes: number, edges: number, seed: string): Scm {

@@ -9,24 +9,13 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { CausalGraph, dSeparated } from "../src/graph/index.js";
+import { mulberry32 } from "./_shared.js";
 
 const NODES = 5_000;
 const AVERAGE_DEGREE = 3.5;
 const QUERIES = 1_000;
 const WARMUP = 200;
 const SEED = 20240601;
-
-/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random DAG: edges from lower to higher rank, nodes inserted in a shuffled order. */
 function randomDag(rand: () => number, n: number, averageDegree: number): CausalGraph {

@@ -34,23 +34,12 @@ import {
   listMinimalAdjustmentSets,
   optimalAdjustmentSet,
 } from "../src/identification/index.js";
+import { mulberry32 } from "./_shared.js";
 
 const SEED = 20240611;
 const AVERAGE_DEGREE = 3.5;
 const QUERIES = 40;
 const WARMUP = 10;
-
-/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A random DAG on `v0..v{n-1}` with edges from lower to higher index (the causal order);

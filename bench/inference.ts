@@ -19,8 +19,8 @@ import { pathToFileURL } from "node:url";
 import { descendants } from "../src/graph/ancestry.js";
 import { query } from "../src/inference/index.js";
 import { parseBif } from "../src/io/bif.js";
-import { createScm, type Scm } from "../src/scm/index.js";
-import type { VariableSpec } from "../src/scm/types.js";
+import type { Scm } from "../src/scm/index.js";
+import { randomBinaryModel } from "./_shared.js";
 
 const NETWORKS = ["alarm", "child", "insurance", "hailfinder"];
 const PAIRS = 10;
@@ -45,37 +45,6 @@ function stats(xs: number[]): { median: number; p95: number; max: number } {
     p95: s[Math.floor(s.length * 0.95)] ?? 0,
     max: s[s.length - 1] ?? 0,
   };
-}
-
-/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A random binary model on n variables, each with up to 3 earlier parents. */
-function randomModel(n: number, seed: number): Scm {
-  const rand = mulberry32(seed);
-  const names = Array.from({ length: n }, (_, i) => `V${i}`);
-  const variables: VariableSpec[] = names.map((name, j) => {
-    const parents = names.slice(0, j).filter(() => rand() < 3 / Math.max(3, j));
-    const rows = Array.from({ length: 2 ** parents.length }, () => {
-      const p = 0.05 + 0.9 * rand();
-      return [1 - p, p];
-    });
-    return {
-      name,
-      domain: { type: "discrete", states: ["0", "1"] },
-      mechanism: { type: "cpt", parents, table: rows },
-    };
-  });
-  return createScm({ variables });
 }
 
 /** P(Y = 1 | do(X = x)) by summing the truncated factorisation over all 2^n joint states. */
@@ -158,7 +127,7 @@ export async function run(): Promise<void> {
   );
 
   // Baseline: full-joint enumeration on a 12-variable binary model.
-  const m = randomModel(12, 7);
+  const m = randomBinaryModel(12, 7);
   const X = "V0";
   const Y = [...descendants(m.graph, X)].at(-1) as string;
   const reps = 50;
