@@ -3,7 +3,6 @@
  * /work/shared/oracle/graph-cases.jsonl (kinds "cpdag" and "equivalent_dags"), named graphs
  * with hand-derived answers, odd names and errors.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/errors.js";
 import {
@@ -12,6 +11,7 @@ import {
   isMarkovEquivalent,
   markovEquivalenceClass,
 } from "../../src/graph/index.js";
+import { readGraphCases } from "../helpers/oracle.js";
 
 interface OracleCase {
   readonly id: string;
@@ -34,11 +34,7 @@ interface OracleCase {
   };
 }
 
-const file = new URL("../../../shared/oracle/graph-cases.jsonl", import.meta.url);
-const cases: OracleCase[] = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as OracleCase);
+const cases: OracleCase[] = readGraphCases<OracleCase>();
 const ofKind = (kind: string): OracleCase[] =>
   cases.filter((c) => c.query.kind === kind && c.graph.type === "dag");
 const toGraph = (c: OracleCase): CausalGraph => {

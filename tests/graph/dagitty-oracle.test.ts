@@ -3,7 +3,6 @@
  * provenance in /work/shared/oracle/graph-cases.jsonl (see its README). Each test name carries
  * the case id and its source file in dagitty's test suite.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   ancestors,
@@ -12,6 +11,7 @@ import {
   findMinimalSeparator,
   moralGraph,
 } from "../../src/graph/index.js";
+import { readGraphCases } from "../helpers/oracle.js";
 
 interface OracleCase {
   readonly id: string;
@@ -45,11 +45,7 @@ interface OracleCase {
   };
 }
 
-const file = new URL("../../../shared/oracle/graph-cases.jsonl", import.meta.url);
-const cases: OracleCase[] = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as OracleCase);
+const cases: OracleCase[] = readGraphCases<OracleCase>();
 
 const ofKind = (kind: string): OracleCase[] =>
   cases.filter((c) => c.query.kind === kind && c.graph.type === "dag");

@@ -3,7 +3,6 @@
  * core, 2024-12) from /work/shared/oracle/graph-cases.jsonl (kinds "implications" and
  * "minimal_separators"), odd node names, errors, and the CLI helper.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeImplications, implications } from "../../src/cli/commands/implications.js";
 import { InvalidArgumentError } from "../../src/errors.js";
@@ -14,6 +13,7 @@ import {
   type Independence,
   impliedIndependencies,
 } from "../../src/graph/index.js";
+import { readGraphCases } from "../helpers/oracle.js";
 
 interface OracleCase {
   readonly id: string;
@@ -39,11 +39,7 @@ interface OracleCase {
   };
 }
 
-const file = new URL("../../../shared/oracle/graph-cases.jsonl", import.meta.url);
-const cases: OracleCase[] = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as OracleCase);
+const cases: OracleCase[] = readGraphCases<OracleCase>();
 const ofKind = (kind: string): OracleCase[] =>
   cases.filter((c) => c.query.kind === kind && c.graph.type === "dag");
 const toGraph = (c: OracleCase): CausalGraph => {

@@ -10,11 +10,11 @@
 // we check that (1) the instruments coincide, and (2) every dagitty pair (Z, W) passes
 // isInstrument. For "ancestral_instrument" (one given Z) dagitty's set must pass isInstrument
 // and Z must be listed.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
 import { CausalGraph } from "../../src/graph/causal-graph.js";
 import { instruments, isInstrument, waldEstimand, waldRatio } from "../../src/identification/iv.js";
+import { readGraphCases } from "../helpers/oracle.js";
 
 interface OracleCase {
   id: string;
@@ -29,14 +29,9 @@ interface OracleCase {
   expected: { instruments?: { I: string; Z: string[] }[]; Z?: string[] };
 }
 
-const oracle: OracleCase[] = readFileSync(
-  new URL("../../../shared/oracle/graph-cases.jsonl", import.meta.url),
-  "utf8",
-)
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as OracleCase)
-  .filter((c) => c.query.kind === "instruments" || c.query.kind === "ancestral_instrument");
+const oracle: OracleCase[] = readGraphCases<OracleCase>().filter(
+  (c) => c.query.kind === "instruments" || c.query.kind === "ancestral_instrument",
+);
 
 function graphOf(c: OracleCase): CausalGraph {
   return CausalGraph.from({

@@ -25,7 +25,6 @@
 //   other estimands than the total effect P(y | do(x));
 // - selection nodes (graph.selected or query.S): adjustment under selection bias is outside
 //   both criteria.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CausalGraph } from "../../src/graph/causal-graph.js";
 import {
@@ -34,6 +33,7 @@ import {
   isAdjustmentSet,
   isBackdoorAdjustmentSet,
 } from "../../src/identification/index.js";
+import { readGraphCases } from "../helpers/oracle.js";
 import { type BruteGraph, bruteDescendants, sortSets } from "./_brute.js";
 
 interface OracleCase {
@@ -60,13 +60,7 @@ interface OracleCase {
   expected: { sets?: string[][]; valid?: boolean; violates?: boolean; nodes?: string[] };
 }
 
-const cases: OracleCase[] = readFileSync(
-  new URL("../../../shared/oracle/graph-cases.jsonl", import.meta.url),
-  "utf8",
-)
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as OracleCase);
+const cases: OracleCase[] = readGraphCases<OracleCase>();
 
 function skipReason(c: OracleCase): string | undefined {
   if (c.graph.type !== "dag") return `graph type ${c.graph.type}`;
