@@ -7,23 +7,12 @@ import {
 } from "../../src/cli/commands/counterfactual.js";
 import type { LoadedModel } from "../../src/cli/load-model.js";
 import { counterfactualQuery, probabilitiesOfCausation } from "../../src/counterfactuals/index.js";
-import { type CausalKitError, InvalidArgumentError } from "../../src/errors.js";
+import { InvalidArgumentError } from "../../src/errors.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
+import { expectError } from "../helpers/errors.js";
 
 function loaded(model: Scm): LoadedModel {
   return { source: "test", graph: model.graph, model };
-}
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => CausalKitError, code: string) {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
 }
 
 const bin = { type: "discrete", states: ["0", "1"] } as const;

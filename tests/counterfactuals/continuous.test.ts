@@ -4,23 +4,12 @@ import {
   counterfactualGaussian,
   counterfactualQuery,
 } from "../../src/counterfactuals/index.js";
-import { type CausalKitError, InvalidArgumentError } from "../../src/errors.js";
+import { InvalidArgumentError } from "../../src/errors.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
+import { expectError } from "../helpers/errors.js";
 
 const real = { type: "continuous" } as const;
 const bin = { type: "discrete", states: ["no", "yes"] } as const;
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => CausalKitError, code: string) {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
-}
 
 /** Z → X → Y, Z → Y, all linear with N(0, σ²) noise. */
 function linear(): Scm {

@@ -5,24 +5,13 @@ import {
   mediationFormula,
   naturalEffects,
 } from "../../src/counterfactuals/index.js";
-import { type CausalKitError, InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
+import { InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
+import { expectError } from "../helpers/errors.js";
 import { discreteMediation } from "./_models.js";
 import { type OracleWorld, oracle } from "./_oracle.js";
 
 const real = { type: "continuous" } as const;
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => CausalKitError, code: string) {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
-}
 
 /** Linear mediation: M = 2X + U_M, Y = 0.5X + 3M + U_Y, X = Z + U_X, Y also reads Z. */
 const linearMediation: Scm = createScm({

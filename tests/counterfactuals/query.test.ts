@@ -5,24 +5,13 @@ import {
   parallelWorlds,
   sampleCounterfactual,
 } from "../../src/counterfactuals/index.js";
-import { type CausalKitError, InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
+import { InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
 import { query } from "../../src/inference/index.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
+import { expectError } from "../helpers/errors.js";
 import { type OracleWorld, oracle } from "./_oracle.js";
 
 const bin = { type: "discrete", states: ["no", "yes"] } as const;
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => CausalKitError, code: string) {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
-}
 
 /** "__proto__" → "my var" → Y, "__proto__" → Y; Y also reads a confounder shared with "my var". */
 const odd: Scm = createScm({

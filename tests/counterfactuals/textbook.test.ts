@@ -5,10 +5,11 @@ import {
   counterfactualQuery,
   probabilitiesOfCausation,
 } from "../../src/counterfactuals/index.js";
-import { type CausalKitError, InvalidArgumentError } from "../../src/errors.js";
+import { InvalidArgumentError } from "../../src/errors.js";
 import { query } from "../../src/inference/index.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
 import type { VariableSpec } from "../../src/scm/types.js";
+import { expectError } from "../helpers/errors.js";
 
 const bin = { type: "discrete", states: ["0", "1"] } as const;
 
@@ -46,18 +47,6 @@ function firingSquad(p: number, q: number): Scm {
       det("prisoner dies", ["rifleman A", "rifleman B"], (a, b) => a | b),
     ],
   });
-}
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => CausalKitError, code: string) {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
 }
 
 describe("firing squad (Pearl 2009, §7.1)", () => {

@@ -6,11 +6,12 @@ import {
   sampleCounterfactual,
   sampleCounterfactualChunks,
 } from "../../src/counterfactuals/index.js";
-import { type CausalKitError, InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
+import { InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
 import { doIntervention } from "../../src/interventions/index.js";
 import { sampleFromNoise } from "../../src/sampling/from-noise.js";
 import { concatTables, sample, type Table } from "../../src/sampling/index.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
+import { expectError } from "../helpers/errors.js";
 
 const bin = { type: "discrete", states: ["no", "yes"] } as const;
 const tri = { type: "discrete", states: ["low", "mid", "high"] } as const;
@@ -92,18 +93,6 @@ const mixed: Scm = createScm({
 
 function noiseOf(t: Table, row: number): Map<string, number> {
   return new Map(t.exogenousNames.map((u) => [u, t.exogenous(u)[row] as number]));
-}
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => CausalKitError, code: string) {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
 }
 
 describe("sampleFromNoise", () => {

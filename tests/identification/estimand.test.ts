@@ -17,18 +17,8 @@ import {
   simplifyEstimand,
   sumTerm,
 } from "../../src/identification/estimand.js";
+import { expectError } from "../helpers/errors.js";
 import { parseOracleEstimand } from "./_oracle-notation.js";
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => Error, code: string): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(cls);
-    expect((e as { code?: string }).code).toBe(code);
-    return;
-  }
-  expect.fail("expected an error");
-}
 
 const P = probTerm;
 const at = (entries: Record<string, number>): Map<string, number> =>

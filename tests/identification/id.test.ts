@@ -15,6 +15,7 @@ import {
 import { verifyHedge } from "../../src/identification/hedge.js";
 import { identifyEffect } from "../../src/identification/id.js";
 import { identifyConditionalEffect } from "../../src/identification/idc.js";
+import { expectError } from "../helpers/errors.js";
 import { assignments, latentTable, mulberry32, randomLatentModel } from "./_id-latent-model.js";
 
 // Front door (Pearl 2009, §3.3.2): X -> M -> Y, X <-> Y.
@@ -42,17 +43,6 @@ const napkin = (): CausalGraph =>
       ["Z2", "Y"],
     ],
   });
-
-function expectError(fn: () => unknown, cls: new (...a: never[]) => Error, code: string): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(cls);
-    expect((e as { code?: string }).code).toBe(code);
-    return;
-  }
-  expect.fail("expected an error");
-}
 
 describe("identifyEffect", () => {
   it("gives the front-door formula", () => {

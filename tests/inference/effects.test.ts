@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type CausalKitError, InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
+import { InvalidArgumentError, UnknownNodeError } from "../../src/errors.js";
 import { ate, cate, query } from "../../src/inference/index.js";
 import { createScm } from "../../src/scm/index.js";
 import type { VariableSpec } from "../../src/scm/types.js";
+import { expectError } from "../helpers/errors.js";
 
 const bin = { type: "discrete", states: ["no", "yes"] } as const;
 const cpt = (
@@ -15,22 +16,6 @@ const cpt = (
   domain,
   mechanism: { type: "cpt", parents, table },
 });
-
-function expectError(
-  fn: () => unknown,
-  cls: new (...args: never[]) => CausalKitError,
-  code: string,
-): CausalKitError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
-}
 
 // Confounded treatment: Z → X, Z → Y, X → Y. By the backdoor formula (Pearl 2009, eq. 3.19)
 // P(Y=1 | do(X=x)) = Σ_z P(Y=1 | x, z) P(z).

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CausalKitError, DimensionError, InvalidArgumentError } from "../../src/errors.js";
+import { DimensionError, InvalidArgumentError } from "../../src/errors.js";
 import {
   eliminationOrder,
   Factor,
@@ -8,21 +8,7 @@ import {
   factorProduct,
   variableElimination,
 } from "../../src/inference/index.js";
-
-function expectError(
-  fn: () => unknown,
-  cls: new (...args: never[]) => CausalKitError,
-  code: string,
-): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-}
+import { expectError } from "../helpers/errors.js";
 
 /** Value of a factor at a full assignment (variable → state), read with explicit strides. */
 function at(f: Factor, a: ReadonlyMap<number, number>): number {

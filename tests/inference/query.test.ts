@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  type CausalKitError,
-  InvalidArgumentError,
-  InvalidScmError,
-  UnknownNodeError,
-} from "../../src/errors.js";
+import { InvalidArgumentError, InvalidScmError, UnknownNodeError } from "../../src/errors.js";
 import { FactorTooLargeError, query } from "../../src/inference/index.js";
 import { createScm, type Scm } from "../../src/scm/index.js";
 import type { VariableSpec } from "../../src/scm/types.js";
+import { expectError } from "../helpers/errors.js";
 import { bruteForce } from "./brute-force.js";
 
 const bin = { type: "discrete", states: ["no", "yes"] } as const;
@@ -58,22 +54,6 @@ const sprinkler: Scm = createScm({
     ),
   ],
 });
-
-function expectError(
-  fn: () => unknown,
-  cls: new (...args: never[]) => CausalKitError,
-  code: string,
-): CausalKitError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as CausalKitError).code).toBe(code);
-  return err as CausalKitError;
-}
 
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-12): void => {
   expect(a.length).toBe(b.length);
