@@ -1,5 +1,5 @@
 // Helpers shared by the benchmark scripts (bench/run.ts skips files starting with "_").
-import { createScm, type Scm, type VariableSpec } from "../src/scm/index.js";
+import { createScm, type Scm, type VariableSpec } from "causalkit/scm";
 
 /** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {

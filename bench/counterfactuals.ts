@@ -1,7 +1,7 @@
 /**
  * Benchmark: counterfactuals.
  *
- * Run: `npx tsx --conditions=@causalkit/source bench/counterfactuals.ts`
+ * Run (on the built package): `npm run build && npx tsx bench/counterfactuals.ts`
  *
  * 1. Exact `P(Y_{X=x'} | X = x, Y = y)` (counterfactualQuery, parallel-worlds model + variable
  *    elimination) on 20 seeded random binary models of 20 variables (each with up to 3 earlier
@@ -16,10 +16,10 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { counterfactualQuery, sampleCounterfactual } from "../src/counterfactuals/index.js";
-import { descendants } from "../src/graph/ancestry.js";
-import { createRng, sample } from "../src/sampling/index.js";
-import { createScm, type Scm } from "../src/scm/index.js";
+import { counterfactualQuery, sampleCounterfactual } from "causalkit/counterfactuals";
+import { descendants } from "causalkit/graph";
+import { createRng, sample } from "causalkit/sampling";
+import { createScm, type Scm } from "causalkit/scm";
 import { randomBinaryModel } from "./_shared.js";
 
 const MODELS = 20;

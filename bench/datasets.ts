@@ -1,7 +1,7 @@
 /**
  * Benchmark: dataset generation (issue 6 §5).
  *
- * Run: `npx tsx --conditions=@causalkit/source bench/datasets.ts [N]` (default N = 100,000;
+ * Run (on the built package): `npm run build && npx tsx bench/datasets.ts [N]` (default N = 100,000;
  * also part of `npm run bench`). Generates N rung-1–3 questions on random 3–8-node binary
  * models (every model-based kind: marginal, conditional, correlation, explaining away, ATE,
  * ETT, NDE, NIE, deterministic counterfactual, probabilities of causation), single-threaded,
@@ -11,7 +11,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { generate } from "../src/datasets/generate.js";
+import { generate } from "causalkit/datasets";
 
 const KINDS = [
   "rung1-marginal",

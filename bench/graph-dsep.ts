@@ -1,14 +1,14 @@
 /**
  * Benchmark: d-separation queries on a random 5,000-node DAG with average degree 3.5.
  *
- * Run: `npx tsx --conditions=@causalkit/source bench/graph-dsep.ts`
+ * Run (on the built package): `npm run build && npx tsx bench/graph-dsep.ts`
  *
  * The graph and the queries come from a seeded PRNG (mulberry32), so every run measures the
  * same workload. Each query draws |X| = |Y| = 1 and |Z| in 0..3, pairwise disjoint.
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { CausalGraph, dSeparated } from "../src/graph/index.js";
+import { CausalGraph, dSeparated } from "causalkit/graph";
 import { mulberry32 } from "./_shared.js";
 
 const NODES = 5_000;

@@ -1,7 +1,7 @@
 /**
  * Benchmark: adjustment sets on seeded random DAGs.
  *
- * Run: `npx tsx --conditions=@causalkit/source bench/identification.ts` (or `npm run bench`).
+ * Run (on the built package): `npm run build && npx tsx bench/identification.ts` (or `npm run bench`).
  *
  * Workloads (graphs and queries come from a seeded PRNG, mulberry32, so every run measures the
  * same work):
@@ -23,7 +23,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { CausalGraph } from "../src/graph/index.js";
+import { CausalGraph } from "causalkit/graph";
 import {
   findMinimalAdjustmentSet,
   findMinimumAdjustmentSet,
@@ -33,7 +33,7 @@ import {
   isBackdoorAdjustmentSet,
   listMinimalAdjustmentSets,
   optimalAdjustmentSet,
-} from "../src/identification/index.js";
+} from "causalkit/identification";
 import { mulberry32 } from "./_shared.js";
 
 const SEED = 20240611;

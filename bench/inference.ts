@@ -3,7 +3,7 @@
  * (alarm, child, insurance, hailfinder; bnlearn repository files in /work/shared/data/bif), and
  * a full-joint enumeration baseline on a 12-variable model.
  *
- * Run: `npx tsx --conditions=@causalkit/source bench/inference.ts`
+ * Run (on the built package): `npm run build && npx tsx bench/inference.ts`
  *
  * Workload: for each network, ten fixed (X, Y) pairs with a directed path X → … → Y, spread
  * evenly over all such pairs in topological order; x is X's first state. After loading the
@@ -16,10 +16,10 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { descendants } from "../src/graph/ancestry.js";
-import { query } from "../src/inference/index.js";
-import { parseBif } from "../src/io/bif.js";
-import type { Scm } from "../src/scm/index.js";
+import { descendants } from "causalkit/graph";
+import { query } from "causalkit/inference";
+import { parseBif } from "causalkit/io";
+import type { Scm } from "causalkit/scm";
 import { randomBinaryModel } from "./_shared.js";
 
 const NETWORKS = ["alarm", "child", "insurance", "hailfinder"];

@@ -1,7 +1,7 @@
 /**
  * Benchmark: ancestral sampling throughput and streaming memory.
  *
- * Run: `npx tsx --conditions=@causalkit/source bench/sampling.ts`
+ * Run (on the built package): `npm run build && npx tsx bench/sampling.ts`
  *
  * 1. alarm.bif (37 discrete variables, CPTs), 1,000,000 rows: cells/s (rows × variables) and
  *    the ratio to a bulk fill of as many uniform doubles with the same generator. Target ≥ 50
@@ -19,9 +19,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseBif } from "../src/io/bif.js";
-import { createRng, fillNoise, sample, sampleChunks, writeCsv } from "../src/sampling/index.js";
-import { createScm, type Scm, type VariableSpec } from "../src/scm/index.js";
+import { parseBif } from "causalkit/io";
+import { createRng, fillNoise, sample, sampleChunks, writeCsv } from "causalkit/sampling";
+import { createScm, type Scm, type VariableSpec } from "causalkit/scm";
 
 const ROWS = 1_000_000;
 const STREAM_ROWS = 10_000_000;

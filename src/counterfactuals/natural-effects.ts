@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../errors.js";
 import type { Scm } from "../scm/scm.js";
 import { quantity, setupEffect } from "./_internal/effect-setup.js";
-import { evaluate } from "./_internal/evaluate.js";
+import { evaluate, methodFor } from "./_internal/evaluate.js";
 import { requireVariable } from "./_internal/world.js";
 import type {
   CounterfactualEffectOptions,
@@ -88,6 +88,35 @@ export function naturalEffects(
     [X, outer],
     ...mediators.map((m): [string, CounterfactualValue] => [m, { world: [[X, inner]] }]),
   ];
+  const terms = {
+    nde: nested(x.treated, x.control),
+    nie: nested(x.control, x.treated),
+    te: [[X, x.treated]] as [string, CounterfactualValue][],
+  };
+  if (methodFor(model, where) === "exact") {
+    // Exact and linear in the terms' expectations: four single-term queries (Y_{x'} is shared)
+    // instead of three two-term joints, whose parallel-worlds models are larger.
+    const mean = (a: [string, CounterfactualValue][]): number =>
+      evaluate(
+        model,
+        { terms: [{ variable: Y, do: a }], fn: (v) => y.h(v[0] as number) },
+        evaluation,
+        where,
+      ).value;
+    const base = mean([[X, x.control]]);
+    const exact = (value: number): CounterfactualQuantity => ({
+      value,
+      exact: true,
+      method: "exact",
+    });
+    return {
+      nde: exact(mean(terms.nde) - base),
+      nie: exact(mean(terms.nie) - base),
+      te: exact(mean(terms.te) - base),
+      mediators,
+      ...states,
+    };
+  }
   const diff = (a: [string, CounterfactualValue][]): CounterfactualQuantity =>
     quantity(
       evaluate(
@@ -105,9 +134,9 @@ export function naturalEffects(
       ),
     );
   return {
-    nde: diff(nested(x.treated, x.control)),
-    nie: diff(nested(x.control, x.treated)),
-    te: diff([[X, x.treated]]),
+    nde: diff(terms.nde),
+    nie: diff(terms.nie),
+    te: diff(terms.te),
     mediators,
     ...states,
   };

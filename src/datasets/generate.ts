@@ -2,24 +2,25 @@ import { CausalKitError, InvalidArgumentError } from "../errors.js";
 import type { CausalGraph } from "../graph/causal-graph.js";
 import { deriveRng, type Seed } from "../sampling/rng.js";
 import { scmToJson } from "../scm/json.js";
-import type { Scm } from "../scm/scm.js";
+import { createScm, type Scm } from "../scm/scm.js";
 import {
   answerQuery,
   type ComputedAnswer,
   roundedModel,
+  roundedSpec,
   roundNumber,
 } from "./_internal/q-answer.js";
 import { fnv1a, graphFingerprint, hashKey } from "./_internal/q-hash.js";
 import type { QuestionKind, SourceType } from "./_internal/q-kind.js";
 import { describeGraph, describeModel } from "./_internal/q-premise.js";
 import { KINDS, SUITE_KINDS } from "./_internal/q-registry.js";
-import { randomInt, shuffleInPlace } from "./_internal/random.js";
+import { forkRng, randomInt, shuffleInPlace } from "./_internal/random.js";
 import { checkSeed } from "./_internal/validate.js";
 import { deterministicBooleanScm } from "./deterministic-boolean-scm.js";
 import type { DatasetItem, ItemQuery, SuiteName } from "./item.js";
 import { randomAdmg } from "./random-admg.js";
 import { randomDag } from "./random-dag.js";
-import { randomDiscreteScm } from "./random-discrete-scm.js";
+import { randomDiscreteScmSpec } from "./random-discrete-scm.js";
 import { relabelNodes } from "./relabel-nodes.js";
 import { BUILTIN_STORIES, type StoryVariable } from "./stories.js";
 import { createVerbaliser, type Verbaliser } from "./verbalise.js";
@@ -93,12 +94,16 @@ interface Source {
   readonly key: string;
   readonly graph: CausalGraph;
   readonly model: Scm | undefined;
-  readonly premise: string;
+  /** The premise text, made when the source's first item is kept. */
+  premise?: string;
   readonly graphJson: ReturnType<CausalGraph["toJSON"]>;
   modelJson?: ReturnType<typeof scmToJson>;
   rounded?: Scm;
   fingerprint?: string;
 }
+
+/** Candidates tried on one source (model or graph) before the next one of the item's group. */
+const SOURCE_ATTEMPTS = 4;
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
 
@@ -236,7 +241,7 @@ function readSettings(suite: SuiteName, config: GenerateConfig): Settings {
   };
 }
 
-function buildSource(type: SourceType, key: string, s: Settings, v: Verbaliser): Source {
+function buildSource(type: SourceType, key: string, s: Settings): Source {
   const rng = deriveRng(key, "datasets.generate:source");
   const n = s.minNodes + randomInt(rng, s.maxNodes - s.minNodes + 1);
   const names =
@@ -263,18 +268,28 @@ function buildSource(type: SourceType, key: string, s: Settings, v: Verbaliser):
   let model: Scm | undefined;
   if (type === "binary") {
     // Parameters are drawn already rounded to the shown precision, so the premise states the
-    // model exactly (and the rounded-model recheck of dropAmbiguous reuses the answers).
-    model = roundedModel(
-      randomDiscreteScm(graph, { seed: key, minProbability: 0.05 }).model,
-      s.decimals,
-    );
+    // model exactly (and the rounded-model recheck of dropAmbiguous is the model itself).
+    const { spec } = randomDiscreteScmSpec(graph, { seed: key, minProbability: 0.05 });
+    model = createScm(roundedSpec(spec, s.decimals));
   } else if (type === "boolean") {
     model = deterministicBooleanScm(graph, { seed: key }).model;
   }
   graph.freeze();
-  const premise =
+  return {
+    key,
+    graph,
+    model,
+    graphJson: graph.toJSON(),
+    // Drawn at the shown precision: rounding again changes nothing (roundRow is idempotent).
+    ...(type === "binary" && model !== undefined ? { rounded: model } : {}),
+  };
+}
+
+function premiseOf(source: Source, v: Verbaliser): string {
+  const { model, graph } = source;
+  source.premise ??=
     model === undefined ? "" : `${describeGraph(graph)} ${describeModel(model, graph, v)}`;
-  return { key, graph, model, premise, graphJson: graph.toJSON() };
+  return source.premise;
 }
 
 function isAmbiguous(
@@ -302,10 +317,12 @@ function isAmbiguous(
  *
  * Item `i` is built from its own random streams derived from `(seed, i)`: its rung (uniform
  * over the suite's rungs), its kind (uniform within the rung), a target label (yes/no with
- * probability 1/2 each), then candidates `(seed, i, attempt)` until one is valid (not
- * ambiguous under rounding, not a duplicate) and — with `balance` — has the target label; after
- * `maxAttempts` candidates any valid label is accepted. Models are shared by `reuse`
- * consecutive items and derived from `(seed, ⌊i / reuse⌋, source type, ⌊attempt / 4⌋)`.
+ * probability 1/2 each), then candidates (each from its own stream, forked in turn from the
+ * item's) until one is valid (not ambiguous under rounding, not a duplicate) and — with
+ * `balance` — has the target label; after `maxAttempts` candidates any valid label is
+ * accepted. Models are shared by `reuse` consecutive items and derived from
+ * `(seed, ⌊i / reuse⌋, source type, ⌊attempt / 4⌋)`; a source on which a kind proposes no
+ * candidate is left for the next one at once.
  * Hence the output depends only on `seed`, `config` and the index range, not on how the
  * generator is consumed; a slice (`start`, `n`) equals the same slice of a longer run when
  * `dedupe` is off or no duplicate crosses the slice boundary.
@@ -367,20 +384,25 @@ export function* generate(options: GenerateOptions): Generator<DatasetItem, void
         chosenKey = fallbackKey;
         break;
       }
-      const sourceKey = `${String(seed)}:${suite}:${group}:${kind.source}:${Math.floor(attempt / 4)}`;
+      const sourceKey = `${String(seed)}:${suite}:${group}:${kind.source}:${Math.floor(attempt / SOURCE_ATTEMPTS)}`;
       let source = cache.get(sourceKey);
       if (source === undefined) {
-        source = buildSource(kind.source, sourceKey, s, verbaliser);
+        source = buildSource(kind.source, sourceKey, s);
         cache.set(sourceKey, source);
       }
-      const rng = deriveRng(seed, `datasets.generate:${suite}:item:${index}:${attempt}`);
+      const rng = forkRng(itemRng);
       const proposal = kind.propose({
         rng,
         graph: source.graph,
         model: source.model,
         verbaliser,
+        dropAmbiguous: s.dropAmbiguous,
       });
-      if (proposal === null) continue;
+      if (proposal === null) {
+        // Mostly the source has no candidate of this kind at all: go on to the next source.
+        attempt += SOURCE_ATTEMPTS - 1 - (attempt % SOURCE_ATTEMPTS);
+        continue;
+      }
       // The duplicate check needs no answer, so it comes first.
       const key = hashKey(
         JSON.stringify([
@@ -404,7 +426,10 @@ export function* generate(options: GenerateOptions): Generator<DatasetItem, void
         query: proposal.query,
         answer: computed.answer,
         ...(computed.estimand === undefined ? {} : { estimand: computed.estimand }),
-        text: { premise: proposal.premise ?? source.premise, question: proposal.question },
+        text: {
+          premise: proposal.premise ?? premiseOf(source, verbaliser),
+          question: proposal.question,
+        },
         seed,
         index,
         ...(s.testFraction > 0

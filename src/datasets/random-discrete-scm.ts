@@ -4,7 +4,7 @@ import { writeCumulative } from "../sampling/_internal/cumulative.js";
 import { deriveRng, type Rng, type Seed } from "../sampling/rng.js";
 import { bernoulli, categorical, uniform } from "../scm/noise.js";
 import { createScm } from "../scm/scm.js";
-import type { ExogenousVariable, VariableSpec } from "../scm/types.js";
+import type { ExogenousVariable, ScmSpec, VariableSpec } from "../scm/types.js";
 import { checkGraph, type ExpandedVariable, expandBidirected } from "./_internal/expand.js";
 import { freshName } from "./_internal/names.js";
 import { randomDirichlet, randomSign } from "./_internal/random.js";
@@ -139,6 +139,23 @@ export function randomDiscreteScm(
   graph: ReadonlyCausalGraph,
   options?: RandomDiscreteScmOptions,
 ): GeneratedScm {
+  const { spec, latent } = randomDiscreteScmSpec(graph, options);
+  return { model: createScm(spec), latent };
+}
+
+/**
+ * The specification {@link randomDiscreteScm} passes to `createScm` (for callers that adjust
+ * it first, e.g. round its tables, without building the model twice).
+ *
+ * @param graph - as {@link randomDiscreteScm}
+ * @param options - as {@link randomDiscreteScm}
+ * @returns the model specification and the latent variables
+ * @throws as {@link randomDiscreteScm}
+ */
+export function randomDiscreteScmSpec(
+  graph: ReadonlyCausalGraph,
+  options?: RandomDiscreteScmOptions,
+): { readonly spec: ScmSpec; readonly latent: readonly string[] } {
   const where = "datasets.randomDiscreteScm";
   const g = checkGraph(where, graph);
   const o = checkOptions(where, options);
@@ -241,7 +258,7 @@ export function randomDiscreteScm(
     });
   }
   return {
-    model: createScm({ variables: specs, exogenous }),
+    spec: { variables: specs, exogenous },
     latent: sharedNoise ? expanded.latent.filter((v) => !confounders.has(v)) : expanded.latent,
   };
 }

@@ -131,7 +131,9 @@ export class CausalGraph {
   // graphology keeps adjacency in plain objects, where the keys `__proto__` and `constructor`
   // collide with Object.prototype; every name is therefore stored with a one-character prefix.
   readonly #directed = new DirectedGraph({ allowSelfLoops: false, multi: false });
-  readonly #bidirected = new UndirectedGraph({ allowSelfLoops: false, multi: false });
+  // Created with the first bidirected edge: most graphs are DAGs, and a graphology graph is
+  // costly to construct.
+  #bidirected: UndirectedGraph | undefined;
   readonly #roles = new Map<string, NodeRoles>();
   #index: CompactIndex | undefined;
   #frozen = false;
@@ -234,7 +236,7 @@ export class CausalGraph {
    * @since 0.1.0
    */
   get bidirectedSize(): number {
-    return this.#bidirected.size;
+    return this.#bidirected?.size ?? 0;
   }
 
   /**
@@ -304,7 +306,8 @@ export class CausalGraph {
     this.#checkNotSelfLoop(a, b, "<->");
     this.#ensure(a);
     this.#ensure(b);
-    if (!this.#bidirected.hasEdge(toKey(a), toKey(b))) this.#bidirected.addEdge(toKey(a), toKey(b));
+    const bi = this.#bidirectedGraph();
+    if (!bi.hasEdge(toKey(a), toKey(b))) bi.addEdge(toKey(a), toKey(b));
     this.#index = undefined;
     return this;
   }
@@ -322,7 +325,7 @@ export class CausalGraph {
     this.#assertMutable("graph.removeNode");
     this.#assertNode(name, "graph.removeNode");
     this.#directed.dropNode(toKey(name));
-    this.#bidirected.dropNode(toKey(name));
+    this.#bidirected?.dropNode(toKey(name));
     this.#roles.delete(name);
     this.#index = undefined;
     return this;
@@ -364,13 +367,14 @@ export class CausalGraph {
     this.#assertMutable("graph.removeBidirectedEdge");
     this.#assertNode(a, "graph.removeBidirectedEdge");
     this.#assertNode(b, "graph.removeBidirectedEdge");
-    if (!this.#bidirected.hasEdge(toKey(a), toKey(b))) {
+    const bi = this.#bidirected;
+    if (bi === undefined || !bi.hasEdge(toKey(a), toKey(b))) {
       throw new UnknownNodeError(
         `graph.removeBidirectedEdge: no edge ${a} <-> ${b}`,
         `${a} <-> ${b}`,
       );
     }
-    this.#bidirected.dropEdge(toKey(a), toKey(b));
+    bi.dropEdge(toKey(a), toKey(b));
     this.#index = undefined;
     return this;
   }
@@ -470,8 +474,9 @@ export class CausalGraph {
    * @since 0.1.0
    */
   hasBidirectedEdge(a: string, b: string): boolean {
-    return this.#bidirected.hasNode(toKey(a)) && this.#bidirected.hasNode(toKey(b))
-      ? this.#bidirected.hasEdge(toKey(a), toKey(b))
+    const bi = this.#bidirected;
+    return bi !== undefined && bi.hasNode(toKey(a)) && bi.hasNode(toKey(b))
+      ? bi.hasEdge(toKey(a), toKey(b))
       : false;
   }
 
@@ -502,8 +507,10 @@ export class CausalGraph {
    * @since 0.1.0
    */
   bidirectedEdges(): [string, string][] {
+    const bi = this.#bidirected;
+    if (bi === undefined) return [];
     const pos = this.compactIndex().id;
-    return this.#bidirected.mapEdges((_e, _a, ks, kt) => {
+    return bi.mapEdges((_e, _a, ks, kt) => {
       const s = fromKey(ks);
       const t = fromKey(kt);
       return (pos.get(s) ?? 0) <= (pos.get(t) ?? 0) ? ([s, t] as [string, string]) : [t, s];
@@ -517,7 +524,7 @@ export class CausalGraph {
    * @since 0.1.0
    */
   hasBidirectedEdges(): boolean {
-    return this.#bidirected.size > 0;
+    return (this.#bidirected?.size ?? 0) > 0;
   }
 
   /**
@@ -558,7 +565,7 @@ export class CausalGraph {
    */
   siblings(nodes: NodeSet): string[] {
     return this.#neighbourUnion(nodes, "graph.siblings", (v) =>
-      this.#bidirected.neighbors(toKey(v)).map(fromKey),
+      this.#bidirected?.neighbors(toKey(v)).map(fromKey) ?? [],
     );
   }
 
@@ -574,8 +581,8 @@ export class CausalGraph {
     this.#directed.forEachEdge((_e, _a, s, t) => {
       g.#directed.addDirectedEdge(s, t);
     });
-    this.#bidirected.forEachEdge((_e, _a, s, t) => {
-      g.#bidirected.addEdge(s, t);
+    this.#bidirected?.forEachEdge((_e, _a, s, t) => {
+      g.#bidirectedGraph().addEdge(s, t);
     });
     for (const [v, r] of this.#roles) g.#roles.set(v, r);
     return g;
@@ -631,7 +638,7 @@ export class CausalGraph {
     const [parentOffsets, parents] = csr((v) => this.#directed.inNeighbors(toKey(v)).map(fromKey));
     const [childOffsets, children] = csr((v) => this.#directed.outNeighbors(toKey(v)).map(fromKey));
     const [siblingOffsets, siblings] = csr((v) =>
-      this.#bidirected.neighbors(toKey(v)).map(fromKey),
+      this.#bidirected?.neighbors(toKey(v)).map(fromKey) ?? [],
     );
     this.#index = {
       names,
@@ -673,9 +680,20 @@ export class CausalGraph {
   #ensure(name: string): void {
     if (!this.#directed.hasNode(toKey(name))) {
       this.#directed.addNode(toKey(name));
-      this.#bidirected.addNode(toKey(name));
+      this.#bidirected?.addNode(toKey(name));
       this.#index = undefined;
     }
+  }
+
+  #bidirectedGraph(): UndirectedGraph {
+    if (this.#bidirected === undefined) {
+      const bi = new UndirectedGraph({ allowSelfLoops: false, multi: false });
+      this.#directed.forEachNode((key) => {
+        bi.addNode(key);
+      });
+      this.#bidirected = bi;
+    }
+    return this.#bidirected;
   }
 
   #assertNode(name: string, where: string): void {

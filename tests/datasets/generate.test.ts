@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { roundedModel, roundRow } from "../../src/datasets/_internal/q-answer.js";
 import { generate } from "../../src/datasets/generate.js";
 import { type DatasetItem, datasetItemSchema } from "../../src/datasets/item.js";
 import { InvalidArgumentError } from "../../src/errors.js";
+import { scmFromJson } from "../../src/scm/json.js";
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).default;
@@ -118,6 +120,24 @@ describe("datasets.generate", () => {
     );
     // d-separated pairs have correlation exactly 0: kept (label "no") without dropAmbiguous.
     expect(kept.some((i) => i.answer.value === 0)).toBe(true);
+  });
+
+  it("draws models at the shown precision: rounding them again changes nothing", () => {
+    for (const decimals of [1, 2, 3]) {
+      for (const item of generate({
+        suite: "custom",
+        n: 40,
+        seed: decimals,
+        config: { kinds: ["rung1-marginal", "rung2-ate"], decimals, maxNodes: 8 },
+      })) {
+        const model = scmFromJson(item.model as never);
+        expect(roundedModel(model, decimals)).toBe(model);
+        for (const v of model.variables) {
+          if (v.mechanism.type !== "cpt") continue;
+          for (const row of v.mechanism.table) expect(roundRow(row, decimals)).toEqual(row);
+        }
+      }
+    }
   });
 
   it("corr2cause labels do not depend on the alphabetical order of a and b", () => {

@@ -22,6 +22,7 @@ import { identify } from "../../identification/identify.js";
 import { ate } from "../../inference/effects.js";
 import { query } from "../../inference/query.js";
 import { createScm, type Scm } from "../../scm/scm.js";
+import type { ScmSpec } from "../../scm/types.js";
 import type { HypothesisRelation, ItemAnswer, ItemQuery } from "../item.js";
 
 /** An answer plus the estimand of identification items. */
@@ -68,12 +69,20 @@ function probabilityOf(
   return p;
 }
 
+/**
+ * Distance below which a computed value counts as equal to its threshold: exact inference in
+ * floating point turns an exact tie (e.g. a correlation that vanishes because two CPT rows are
+ * equal) into ±1e-17 or so, which must not decide a strict inequality.
+ */
+export const TIE_TOLERANCE = 1e-12;
+
 function numeric(
-  value: number,
+  computed: number,
   threshold: number,
   direction: "gt" | "lt",
   rule: string,
 ): ComputedAnswer {
+  const value = Math.abs(computed - threshold) <= TIE_TOLERANCE ? threshold : computed;
   const yes = direction === "gt" ? value > threshold : value < threshold;
   return { answer: { value, label: yn(yes), rule }, compared: value, threshold, direction };
 }
@@ -376,9 +385,12 @@ export function roundedModel(model: Scm, decimals: number): Scm {
       m.table.every((row) => roundRow(row, decimals).every((p, i) => p === row[i]))
     );
   });
-  if (unchanged) return model;
-  const spec = model.toSpec();
-  return createScm({
+  return unchanged ? model : createScm(roundedSpec(model.toSpec(), decimals));
+}
+
+/** A model specification with every CPT entry rounded as {@link roundedModel} does. */
+export function roundedSpec(spec: ScmSpec, decimals: number): ScmSpec {
+  return {
     ...(spec.exogenous === undefined ? {} : { exogenous: spec.exogenous }),
     variables: spec.variables.map((v) => {
       const m = v.mechanism;
@@ -386,7 +398,7 @@ export function roundedModel(model: Scm, decimals: number): Scm {
       const table = m.table.map((row) => roundRow(row, decimals));
       return { ...v, mechanism: { ...m, table } };
     }),
-  });
+  };
 }
 
 /** One CPT row rounded as shown (see {@link roundedModel}). */

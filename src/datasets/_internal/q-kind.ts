@@ -13,6 +13,12 @@ export interface QuestionContext {
   readonly graph: CausalGraph;
   readonly model: Scm | undefined;
   readonly verbaliser: Verbaliser;
+  /**
+   * Whether items whose compared value rounds to the threshold are dropped: a proposer may then
+   * skip candidates whose value equals the threshold for structural reasons (e.g. the
+   * association of d-separated variables), which would only be dropped.
+   */
+  readonly dropAmbiguous: boolean;
 }
 
 /** A proposed question (before labelling). */

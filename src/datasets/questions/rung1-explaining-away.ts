@@ -1,5 +1,5 @@
 import type { QuestionKind } from "../_internal/q-kind.js";
-import { pick, randomState } from "../_internal/q-pick.js";
+import { colliderTriples, pick, randomState } from "../_internal/q-pick.js";
 
 /**
  * Rung 1: explaining away / collider bias. For a collider a → c ← b: once c is observed, does
@@ -13,12 +13,7 @@ export const rung1ExplainingAway: QuestionKind = {
   source: "binary",
   propose({ rng, graph, model, verbaliser }) {
     if (model === undefined) return null;
-    const triples: [string, string, string][] = [];
-    for (const c of graph.nodes()) {
-      const ps = graph.parents(c);
-      for (const a of ps) for (const b of ps) if (a !== b) triples.push([a, b, c]);
-    }
-    const t = pick(rng, triples);
+    const t = pick(rng, colliderTriples(graph));
     if (t === undefined) return null;
     const [a, b, c] = t;
     const aState = randomState(rng, model, a);

@@ -1,9 +1,13 @@
 import type { Proposal, QuestionContext, QuestionKind } from "../_internal/q-kind.js";
-import { mediationTriples, pick, statesOf } from "../_internal/q-pick.js";
+import { directEffectTriples, mediationTriples, pick, statesOf } from "../_internal/q-pick.js";
 
 function propose(type: "nde" | "nie", ctx: QuestionContext): Proposal | null {
   const { rng, graph, model, verbaliser } = ctx;
-  const t = pick(rng, mediationTriples(graph));
+  // Without a direct path the NDE is exactly 0, which the rounding check would drop.
+  const t = pick(
+    rng,
+    type === "nde" && ctx.dropAmbiguous ? directEffectTriples(graph) : mediationTriples(graph),
+  );
   if (model === undefined || t === undefined) return null;
   const [treatment, mediator, outcome] = t;
   const [control, treated] = statesOf(model, treatment);
