@@ -475,9 +475,8 @@ export class CausalGraph {
    */
   hasBidirectedEdge(a: string, b: string): boolean {
     const bi = this.#bidirected;
-    return bi !== undefined && bi.hasNode(toKey(a)) && bi.hasNode(toKey(b))
-      ? bi.hasEdge(toKey(a), toKey(b))
-      : false;
+    if (bi === undefined || !bi.hasNode(toKey(a)) || !bi.hasNode(toKey(b))) return false;
+    return bi.hasEdge(toKey(a), toKey(b));
   }
 
   /**
@@ -564,8 +563,10 @@ export class CausalGraph {
    * @since 0.1.0
    */
   siblings(nodes: NodeSet): string[] {
-    return this.#neighbourUnion(nodes, "graph.siblings", (v) =>
-      this.#bidirected?.neighbors(toKey(v)).map(fromKey) ?? [],
+    return this.#neighbourUnion(
+      nodes,
+      "graph.siblings",
+      (v) => this.#bidirected?.neighbors(toKey(v)).map(fromKey) ?? [],
     );
   }
 
@@ -637,8 +638,8 @@ export class CausalGraph {
     };
     const [parentOffsets, parents] = csr((v) => this.#directed.inNeighbors(toKey(v)).map(fromKey));
     const [childOffsets, children] = csr((v) => this.#directed.outNeighbors(toKey(v)).map(fromKey));
-    const [siblingOffsets, siblings] = csr((v) =>
-      this.#bidirected?.neighbors(toKey(v)).map(fromKey) ?? [],
+    const [siblingOffsets, siblings] = csr(
+      (v) => this.#bidirected?.neighbors(toKey(v)).map(fromKey) ?? [],
     );
     this.#index = {
       names,
