@@ -4,8 +4,14 @@ import { createQueryResult, type QueryResult } from "../inference/query-result.j
 import type { StateAssignment } from "../inference/state-assignment.js";
 import type { Scm } from "../scm/scm.js";
 import { buildWorlds } from "./_internal/build-worlds.js";
-import { readEvidence, readTargets, worldsOf, worldText } from "./_internal/terms.js";
-import { readCoupling, resolveWorld } from "./_internal/world.js";
+import {
+  type ResolvedTerm,
+  readEvidence,
+  readTargets,
+  worldsOf,
+  worldText,
+} from "./_internal/terms.js";
+import { type ResolvedWorld, readCoupling, resolveWorld } from "./_internal/world.js";
 import type {
   CounterfactualEvidence,
   CounterfactualIntervention,
@@ -135,42 +141,52 @@ export function runCounterfactualQuery(
   const defaultWorld = resolveWorld(model, q.do, where);
   const targets = readTargets(model, q.targets, defaultWorld, where);
   const evidence = readEvidence(model, q.given, q.givenCounterfactual, where);
-  const built = buildWorlds(
-    model,
-    worldsOf([...targets, ...evidence.map((e) => e.term)]),
-    coupling,
-    where,
-  );
+  const maxFactorSize = q.maxFactorSize !== undefined ? { maxFactorSize: q.maxFactorSize } : {};
 
   const nodes: string[] = [];
-  const slot = targets.map((t) => {
-    const node = built.node(t.world, t.variable);
+  const slotOf = (node: string): number => {
     const at = nodes.indexOf(node);
     if (at >= 0) return at;
     nodes.push(node);
     return nodes.length - 1;
-  });
-  const observed = new Map<string, number>();
-  for (const e of evidence) {
-    const node = built.node(e.term.world, e.term.variable);
-    const before = observed.get(node);
-    if (before !== undefined && before !== e.value) {
-      throw new InvalidArgumentError(
-        `${where}: the evidence has probability 0: "${e.term.label}" is the same variable as another observed term with a different value`,
-        "given",
-      );
+  };
+  let r: QueryResult;
+  // (The independent coupling keeps the general path: it checks its noise requirements there.)
+  const world =
+    evidence.length === 0 && coupling === "inverse-cdf"
+      ? commonInterventionalWorld(targets)
+      : undefined;
+  let slot: number[];
+  if (world !== undefined) {
+    // One world, values only, nothing observed: an interventional query on the model itself
+    // (the parallel-worlds model marginalises to the intervened model), without building it.
+    slot = targets.map((t) => slotOf(t.variable));
+    const doEntries: [string, string][] = [];
+    for (const [name, a] of world.assignments)
+      if (a.kind === "value") doEntries.push([name, a.text]);
+    r = runQuery(model, { targets: nodes, do: doEntries, ...maxFactorSize }, where);
+  } else {
+    const built = buildWorlds(
+      model,
+      worldsOf([...targets, ...evidence.map((e) => e.term)]),
+      coupling,
+      where,
+    );
+    slot = targets.map((t) => slotOf(built.node(t.world, t.variable)));
+    const observed = new Map<string, number>();
+    for (const e of evidence) {
+      const node = built.node(e.term.world, e.term.variable);
+      const before = observed.get(node);
+      if (before !== undefined && before !== e.value) {
+        throw new InvalidArgumentError(
+          `${where}: the evidence has probability 0: "${e.term.label}" is the same variable as another observed term with a different value`,
+          "given",
+        );
+      }
+      observed.set(node, e.value);
     }
-    observed.set(node, e.value);
+    r = runQuery(built.network, { targets: nodes, given: [...observed], ...maxFactorSize }, where);
   }
-  const r = runQuery(
-    built.network,
-    {
-      targets: nodes,
-      given: [...observed],
-      ...(q.maxFactorSize !== undefined ? { maxFactorSize: q.maxFactorSize } : {}),
-    },
-    where,
-  );
 
   const states = targets.map((t) => {
     const d = model.variable(t.variable).domain;
@@ -197,6 +213,14 @@ export function runCounterfactualQuery(
  * The joint of the targets from the joint of their distinct nodes: targets sharing a node have
  * equal values (probability 0 elsewhere). Both row-major, last fastest.
  */
+/** The world of every target when they share one world that sets values only (no nesting). */
+function commonInterventionalWorld(targets: readonly ResolvedTerm[]): ResolvedWorld | undefined {
+  const world = targets[0]?.world;
+  if (world === undefined || targets.some((t) => t.world.key !== world.key)) return undefined;
+  for (const a of world.assignments.values()) if (a.kind !== "value") return undefined;
+  return world;
+}
+
 function expand(
   joint: Float64Array,
   slot: readonly number[],

@@ -100,6 +100,7 @@ interface Source {
   modelJson?: ReturnType<typeof scmToJson>;
   rounded?: Scm;
   fingerprint?: string;
+  dedupePrefix?: string;
 }
 
 /** Candidates tried on one source (model or graph) before the next one of the item's group. */
@@ -301,7 +302,7 @@ function isAmbiguous(
   const { compared, threshold, answer } = computed;
   if (compared === undefined || threshold === undefined) return false;
   if (roundNumber(compared, decimals) === roundNumber(threshold, decimals)) return true;
-  if (source.model === undefined) return false;
+  if (source.model === undefined || source.rounded === source.model) return false;
   source.rounded ??= roundedModel(source.model, decimals);
   try {
     return answerQuery(source.graph, source.rounded, q).answer.label !== answer.label;
@@ -404,12 +405,10 @@ export function* generate(options: GenerateOptions): Generator<DatasetItem, void
         continue;
       }
       // The duplicate check needs no answer, so it comes first.
+      // JSON.stringify([graphJson, query, model key]), with the graph's part made once.
+      source.dedupePrefix ??= `[${JSON.stringify(source.graphJson)},`;
       const key = hashKey(
-        JSON.stringify([
-          source.graphJson,
-          proposal.query,
-          source.model === undefined ? null : source.key,
-        ]),
+        `${source.dedupePrefix}${JSON.stringify(proposal.query)},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
       );
       if (s.dedupe && seen.has(key)) continue;
       const computed = answerQuery(source.graph, source.model, proposal.query);

@@ -120,7 +120,18 @@ function build(
   const readers = noiseReaders(model);
 
   const nodes = new Map<string, Map<string, string>>();
+  // Copies are merged by key: a constant by (variable index, value), a mechanism copy by
+  // (variable index, its parents' node numbers); numbers make the keys injective and cheap.
   const registry = new Map<string, string>();
+  const nodeNumber = new Map<string, number>();
+  const numberOf = (node: string): number => {
+    let n = nodeNumber.get(node);
+    if (n === undefined) {
+      n = nodeNumber.size;
+      nodeNumber.set(node, n);
+    }
+    return n;
+  };
   const domains = new Map<string, Domain>();
   const specs: VariableSpec[] = [];
   // The variables as createScm would return them (specs are already in a topological order,
@@ -134,7 +145,8 @@ function build(
     const map = new Map<string, string>();
     nodes.set(w.key, map);
     const isFactual = w.key === FACTUAL.key;
-    for (const v of model.variables) {
+    for (let vi = 0; vi < model.variables.length; vi++) {
+      const v = model.variables[vi] as EndogenousVariable;
       const a = w.assignments.get(v.name);
       if (a?.kind === "world") {
         const node = nodes.get(a.world.key)?.get(v.name);
@@ -143,7 +155,7 @@ function build(
         continue;
       }
       if (a?.kind === "value") {
-        const k = JSON.stringify(["c", v.name, a.value]);
+        const k = `c${vi}:${a.value}`;
         let node = registry.get(k);
         if (node === undefined) {
           node = fresh(`${v.name}_{${w.label}}`);
@@ -155,7 +167,13 @@ function build(
             mechanism: { type: "constant", value: a.value },
           };
           specs.push(spec);
-          variables.push({ ...spec, parents: [], noise: [] });
+          variables.push({
+            name: node,
+            domain: v.domain,
+            mechanism: spec.mechanism,
+            parents: [],
+            noise: [],
+          });
         }
         map.set(v.name, node);
         continue;
@@ -165,7 +183,8 @@ function build(
         if (node === undefined) internalError(`${where}: parent "${p}" of "${v.name}" not built`);
         return node;
       });
-      const k = JSON.stringify(["m", v.name, parents]);
+      let k = `m${vi}`;
+      for (const p of parents) k += `:${numberOf(p)}`;
       let node = registry.get(k);
       if (node === undefined) {
         node = isFactual ? v.name : fresh(`${v.name}_{${w.label}}`);

@@ -159,13 +159,14 @@ function compile(model: NetworkModel, where: string): CompiledNetwork {
   const parentOffsets = new Int32Array(size + 1);
   for (let i = 0; i < size; i++) {
     const f = factors[i] as Factor;
-    positive[i] = f.values.every((x) => x > 0) ? 1 : 0;
+    positive[i] = allPositive(f.values) ? 1 : 0;
     parentOffsets[i + 1] = (parentOffsets[i] as number) + f.variables.length - 1;
   }
   const parents = new Int32Array(parentOffsets[size] as number);
   for (let i = 0; i < size; i++) {
-    const f = factors[i] as Factor;
-    parents.set(f.variables.subarray(0, f.variables.length - 1), parentOffsets[i] as number);
+    const vars = (factors[i] as Factor).variables;
+    let at = parentOffsets[i] as number;
+    for (let j = 0; j + 1 < vars.length; j++) parents[at++] = vars[j] as number;
   }
   return {
     endogenous: E,
@@ -186,6 +187,11 @@ function compile(model: NetworkModel, where: string): CompiledNetwork {
  * c_k = p_0 + … + p_k, except that from the last state of positive probability onward they are
  * exactly 1. A uniform u in [0, 1) gives the first state k with u < c_k.
  */
+function allPositive(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!((values[i] as number) > 0)) return false;
+  return true;
+}
+
 function thresholds(probs: readonly number[]): number[] {
   let last = -1;
   for (let k = 0; k < probs.length; k++) if ((probs[k] as number) > 0) last = k;
