@@ -18,6 +18,48 @@ export interface EliminationPlan {
   readonly largestFactorSize: number;
 }
 
+/** Working arrays of {@link eliminationOrder} for m variables (flags and adjacency zeroed). */
+interface Scratch {
+  readonly adj: Uint32Array;
+  readonly kept: Uint8Array;
+  readonly alive: Uint8Array;
+  readonly dirty: Uint8Array;
+  readonly fill: Float64Array;
+  readonly weight: Float64Array;
+  readonly nbScore: Int32Array;
+  readonly nb: Int32Array;
+  readonly nb2: Int32Array;
+  readonly touched: Int32Array;
+}
+
+// Reused across calls (the function is not reentrant, and JavaScript is single-threaded):
+// small queries would otherwise spend much of their time allocating these arrays.
+let bits = new Uint32Array(0);
+let flags = new Uint8Array(0);
+let reals = new Float64Array(0);
+let ints = new Int32Array(0);
+
+function scratch(m: number, words: number): Scratch {
+  if (bits.length < m * words) bits = new Uint32Array(Math.max(m * words, 2 * bits.length));
+  if (flags.length < 3 * m) flags = new Uint8Array(Math.max(3 * m, 2 * flags.length));
+  if (reals.length < 2 * m) reals = new Float64Array(Math.max(2 * m, 2 * reals.length));
+  if (ints.length < 4 * m) ints = new Int32Array(Math.max(4 * m, 2 * ints.length));
+  bits.fill(0, 0, m * words);
+  flags.fill(0, 0, 3 * m);
+  return {
+    adj: bits.subarray(0, m * words),
+    kept: flags.subarray(0, m),
+    alive: flags.subarray(m, 2 * m),
+    dirty: flags.subarray(2 * m, 3 * m),
+    fill: reals.subarray(0, m),
+    weight: reals.subarray(m, 2 * m),
+    nbScore: ints.subarray(0, m),
+    nb: ints.subarray(m, 2 * m),
+    nb2: ints.subarray(2 * m, 3 * m),
+    touched: ints.subarray(3 * m, 4 * m),
+  };
+}
+
 /**
  * Plans an elimination order with the greedy **weighted min-fill** heuristic (Kjærulff 1990;
  * Koller & Friedman 2009, §9.4.3.2): repeatedly eliminate the variable whose elimination adds
@@ -70,7 +112,8 @@ export function eliminationOrder(
   // scores are sums and products of integers, so they (and the order) do not depend on the
   // order in which neighbours are visited.
   const words = (m + 31) >>> 5;
-  const adj = new Uint32Array(m * words);
+  const s = scratch(m, words);
+  const adj = s.adj;
   const link = (a: number, b: number): void => {
     adj[a * words + (b >>> 5)] = (adj[a * words + (b >>> 5)] as number) | (1 << (b & 31));
     adj[b * words + (a >>> 5)] = (adj[b * words + (a >>> 5)] as number) | (1 << (a & 31));
@@ -101,7 +144,7 @@ export function eliminationOrder(
       for (let j = i + 1; j < scope.length; j++) link(a, scope[j] as number);
     }
   }
-  const kept = new Uint8Array(m);
+  const kept = s.kept;
   let finalSize = 1;
   for (let i = 0; i < keep.length; i++) {
     const at = local.get(keep[i] as number);
@@ -111,10 +154,10 @@ export function eliminationOrder(
     }
   }
 
-  const fill = new Float64Array(m);
-  const weight = new Float64Array(m);
-  const alive = new Uint8Array(m);
-  const nbScore = new Int32Array(m);
+  const fill = s.fill;
+  const weight = s.weight;
+  const alive = s.alive;
+  const nbScore = s.nbScore;
   let remaining = 0;
   const score = (v: number): void => {
     const d = neighbours(v, nbScore);
@@ -140,10 +183,10 @@ export function eliminationOrder(
 
   const order: number[] = [];
   let largest = finalSize;
-  const dirty = new Uint8Array(m);
-  const nb = new Int32Array(m);
-  const nb2 = new Int32Array(m);
-  const touched = new Int32Array(m);
+  const dirty = s.dirty;
+  const nb = s.nb;
+  const nb2 = s.nb2;
+  const touched = s.touched;
   while (remaining > 0) {
     let best = -1;
     for (let v = 0; v < m; v++) {

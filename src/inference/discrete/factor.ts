@@ -1,5 +1,43 @@
 import { DimensionError, InvalidArgumentError } from "../../errors.js";
 
+// Set only inside `trustedFactor`: the operations below build consistent scopes and tables
+// themselves, so their (many, small) results skip the constructor's checks and copies.
+let trusted = false;
+
+/**
+ * A factor from arrays the caller guarantees consistent (distinct variables, positive
+ * cardinalities, values of the product size), taken as they are. Internal to the inference
+ * module; `new Factor` is the checked public constructor.
+ */
+export function trustedFactor(
+  variables: Int32Array,
+  cardinalities: Int32Array,
+  values: Float64Array,
+): Factor {
+  trusted = true;
+  try {
+    return new Factor(variables, cardinalities, values);
+  } finally {
+    trusted = false;
+  }
+}
+
+// Scratch buffers of the factor operations (not reentrant, and JavaScript is single-threaded):
+// a product of small factors would otherwise spend most of its time allocating typed arrays.
+let scratchF64 = new Float64Array(256);
+let scratchI32 = new Int32Array(256);
+
+function f64(size: number): Float64Array {
+  if (scratchF64.length < size)
+    scratchF64 = new Float64Array(Math.max(size, 2 * scratchF64.length));
+  return scratchF64;
+}
+
+function i32(size: number): Int32Array {
+  if (scratchI32.length < size) scratchI32 = new Int32Array(Math.max(size, 2 * scratchI32.length));
+  return scratchI32;
+}
+
 /**
  * A factor (potential) over discrete variables: a non-negative table φ(X₁, …, X_k) indexed by
  * the joint states of its scope (Koller & Friedman 2009, *Probabilistic Graphical Models*,
@@ -62,6 +100,12 @@ export class Factor {
     cardinalities: ArrayLike<number>,
     values: ArrayLike<number>,
   ) {
+    if (trusted) {
+      this.variables = variables as Int32Array;
+      this.cardinalities = cardinalities as Int32Array;
+      this.values = values as Float64Array;
+      return;
+    }
     if (variables.length !== cardinalities.length) {
       throw new DimensionError(
         `inference.Factor: ${variables.length} variables but ${cardinalities.length} cardinalities`,
@@ -271,15 +315,13 @@ export class Factor {
   }
 }
 
-/** Strides of a factor's variables (row-major, last fastest). */
-function stridesOf(cards: Int32Array): Int32Array {
-  const s = new Int32Array(cards.length);
+/** Writes the strides of a factor's variables (row-major, last fastest) to `out` at `at`. */
+function writeStrides(cards: Int32Array, out: Int32Array | Float64Array, at: number): void {
   let acc = 1;
   for (let i = cards.length - 1; i >= 0; i--) {
-    s[i] = acc;
+    out[at + i] = acc;
     acc *= cards[i] as number;
   }
-  return s;
 }
 
 /**
@@ -289,39 +331,41 @@ function stridesOf(cards: Int32Array): Int32Array {
  */
 function project(f: Factor, positions: Int32Array): Factor {
   const d = f.variables.length;
-  const outVars = new Int32Array(positions.length);
-  const outCards = new Int32Array(positions.length);
-  for (let i = 0; i < positions.length; i++) {
+  const P = positions.length;
+  const outVars = new Int32Array(P);
+  const outCards = new Int32Array(P);
+  for (let i = 0; i < P; i++) {
     outVars[i] = f.variables[positions[i] as number] as number;
     outCards[i] = f.cardinalities[positions[i] as number] as number;
   }
-  const outStrides = stridesOf(outCards);
-  // stride in the output of each input position (0 for summed-out variables)
-  const strideIn = new Int32Array(d);
-  for (let i = 0; i < positions.length; i++)
-    strideIn[positions[i] as number] = outStrides[i] as number;
+  // Scratch: output strides [0, P), stride in the output of each input position [P, P + d)
+  // (0 for summed-out variables), odometer [P + d, P + 2d).
+  const buf = i32(P + 2 * d);
+  buf.fill(0, 0, P + 2 * d);
+  writeStrides(outCards, buf, 0);
+  for (let i = 0; i < P; i++) buf[P + (positions[i] as number)] = buf[i] as number;
   let outSize = 1;
-  for (let i = 0; i < outCards.length; i++) outSize *= outCards[i] as number;
+  for (let i = 0; i < P; i++) outSize *= outCards[i] as number;
   const out = new Float64Array(outSize);
   const values = f.values;
   const cards = f.cardinalities;
-  const counter = new Int32Array(d);
+  const c0 = P + d;
   let j = 0;
   const size = values.length;
   for (let i = 0; i < size; i++) {
     out[j] = (out[j] as number) + (values[i] as number);
     for (let k = d - 1; k >= 0; k--) {
-      const c = (counter[k] as number) + 1;
+      const c = (buf[c0 + k] as number) + 1;
       if (c < (cards[k] as number)) {
-        counter[k] = c;
-        j += strideIn[k] as number;
+        buf[c0 + k] = c;
+        j += buf[P + k] as number;
         break;
       }
-      counter[k] = 0;
-      j -= (strideIn[k] as number) * ((cards[k] as number) - 1);
+      buf[c0 + k] = 0;
+      j -= (buf[P + k] as number) * ((cards[k] as number) - 1);
     }
   }
-  return new Factor(outVars, outCards, out);
+  return trustedFactor(outVars, outCards, out);
 }
 
 /**
@@ -335,45 +379,47 @@ function project(f: Factor, positions: Int32Array): Factor {
  */
 export function reduceByPosition(f: Factor, fixed: Int32Array): Factor {
   const d = f.variables.length;
-  const strides = stridesOf(f.cardinalities);
+  // Scratch: strides [0, d), input stride of each free position [d, 2d), odometer [2d, 3d).
+  const buf = i32(3 * d);
+  buf.fill(0, 0, 3 * d);
+  writeStrides(f.cardinalities, buf, 0);
   let base = 0;
   let free = 0;
   for (let i = 0; i < d; i++) {
     const s = fixed[i] as number;
-    if (s >= 0) base += s * (strides[i] as number);
+    if (s >= 0) base += s * (buf[i] as number);
     else free++;
   }
   const outVars = new Int32Array(free);
   const outCards = new Int32Array(free);
-  const inStride = new Int32Array(free);
   let k = 0;
   let outSize = 1;
   for (let i = 0; i < d; i++) {
     if ((fixed[i] as number) >= 0) continue;
     outVars[k] = f.variables[i] as number;
     outCards[k] = f.cardinalities[i] as number;
-    inStride[k] = strides[i] as number;
+    buf[d + k] = buf[i] as number;
     outSize *= f.cardinalities[i] as number;
     k++;
   }
   const out = new Float64Array(outSize);
   const values = f.values;
-  const counter = new Int32Array(free);
+  const c0 = 2 * d;
   let j = base;
   for (let o = 0; o < outSize; o++) {
     out[o] = values[j] as number;
     for (let q = free - 1; q >= 0; q--) {
-      const c = (counter[q] as number) + 1;
+      const c = (buf[c0 + q] as number) + 1;
       if (c < (outCards[q] as number)) {
-        counter[q] = c;
-        j += inStride[q] as number;
+        buf[c0 + q] = c;
+        j += buf[d + q] as number;
         break;
       }
-      counter[q] = 0;
-      j -= (inStride[q] as number) * ((outCards[q] as number) - 1);
+      buf[c0 + q] = 0;
+      j -= (buf[d + q] as number) * ((outCards[q] as number) - 1);
     }
   }
-  return new Factor(outVars, outCards, out);
+  return trustedFactor(outVars, outCards, out);
 }
 
 /**
@@ -436,28 +482,32 @@ export function factorProduct(factors: readonly Factor[], sumOutVariable?: numbe
   const d = scope.length;
   let outSize = 1;
   for (const c of cards) outSize *= c;
-  // stride of each output dimension in each factor (0 when absent), flattened [f * d + k]
-  const strides = new Float64Array(F * d);
-  const elimStrides = new Float64Array(F);
+  // Scratch (zeroed): stride of each output dimension in each factor, 0 when absent, at
+  // [f * d + k]; the summed variable's stride in each factor at [F·d + f]; each factor's
+  // running index at [F·d + F + f]. Float64 because strides of huge factors exceed 2³¹.
+  const E = F * d;
+  const buf = f64(E + 2 * F);
+  buf.fill(0, 0, E + 2 * F);
   const tables: Float64Array[] = new Array(F);
   for (let fi = 0; fi < F; fi++) {
     const f = factors[fi] as Factor;
     tables[fi] = f.values;
-    const st = stridesOf(f.cardinalities);
-    for (let i = 0; i < f.variables.length; i++) {
+    let stride = 1;
+    for (let i = f.variables.length - 1; i >= 0; i--) {
       const v = f.variables[i] as number;
-      if (v === sumOutVariable) elimStrides[fi] = st[i] as number;
-      else strides[fi * d + scope.indexOf(v)] = st[i] as number;
+      if (v === sumOutVariable) buf[E + fi] = stride;
+      else buf[fi * d + scope.indexOf(v)] = stride;
+      stride *= f.cardinalities[i] as number;
     }
   }
   const out = new Float64Array(outSize);
   const outCards = Int32Array.from(cards);
-  const counter = new Int32Array(d);
-  const idx = new Float64Array(F);
+  const counter = i32(d);
+  counter.fill(0, 0, d);
 
   if (F === 1) {
     const t = tables[0] as Float64Array;
-    const es = elimStrides[0] as number;
+    const es = buf[E] as number;
     let j = 0;
     for (let o = 0; o < outSize; o++) {
       let acc = 0;
@@ -471,18 +521,18 @@ export function factorProduct(factors: readonly Factor[], sumOutVariable?: numbe
         const c = (counter[q] as number) + 1;
         if (c < (outCards[q] as number)) {
           counter[q] = c;
-          j += strides[q] as number;
+          j += buf[q] as number;
           break;
         }
         counter[q] = 0;
-        j -= (strides[q] as number) * ((outCards[q] as number) - 1);
+        j -= (buf[q] as number) * ((outCards[q] as number) - 1);
       }
     }
   } else if (F === 2) {
     const t0 = tables[0] as Float64Array;
     const t1 = tables[1] as Float64Array;
-    const e0 = elimStrides[0] as number;
-    const e1 = elimStrides[1] as number;
+    const e0 = buf[E] as number;
+    const e1 = buf[E + 1] as number;
     let j0 = 0;
     let j1 = 0;
     for (let o = 0; o < outSize; o++) {
@@ -499,24 +549,25 @@ export function factorProduct(factors: readonly Factor[], sumOutVariable?: numbe
         const c = (counter[q] as number) + 1;
         if (c < (outCards[q] as number)) {
           counter[q] = c;
-          j0 += strides[q] as number;
-          j1 += strides[d + q] as number;
+          j0 += buf[q] as number;
+          j1 += buf[d + q] as number;
           break;
         }
         counter[q] = 0;
         const back = (outCards[q] as number) - 1;
-        j0 -= (strides[q] as number) * back;
-        j1 -= (strides[d + q] as number) * back;
+        j0 -= (buf[q] as number) * back;
+        j1 -= (buf[d + q] as number) * back;
       }
     }
   } else {
+    const idx = E + F;
     for (let o = 0; o < outSize; o++) {
       let acc = 0;
       for (let k = 0; k < elimCard; k++) {
         let p = 1;
         for (let fi = 0; fi < F; fi++) {
           p *= (tables[fi] as Float64Array)[
-            (idx[fi] as number) + k * (elimStrides[fi] as number)
+            (buf[idx + fi] as number) + k * (buf[E + fi] as number)
           ] as number;
         }
         acc += p;
@@ -527,19 +578,19 @@ export function factorProduct(factors: readonly Factor[], sumOutVariable?: numbe
         if (c < (outCards[q] as number)) {
           counter[q] = c;
           for (let fi = 0; fi < F; fi++) {
-            idx[fi] = (idx[fi] as number) + (strides[fi * d + q] as number);
+            buf[idx + fi] = (buf[idx + fi] as number) + (buf[fi * d + q] as number);
           }
           break;
         }
         counter[q] = 0;
         const back = (outCards[q] as number) - 1;
         for (let fi = 0; fi < F; fi++) {
-          idx[fi] = (idx[fi] as number) - (strides[fi * d + q] as number) * back;
+          buf[idx + fi] = (buf[idx + fi] as number) - (buf[fi * d + q] as number) * back;
         }
       }
     }
   }
-  return new Factor(Int32Array.from(scope), outCards, out);
+  return trustedFactor(Int32Array.from(scope), outCards, out);
 }
 
 function cardinalityClash(v: number, a: number, b: number): never {
