@@ -19,6 +19,8 @@ export default defineConfig([
       index: "src/index.ts",
       errors: "src/errors.ts",
       ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+      // Not a subpath export: the file generateParallel starts its worker threads from.
+      "datasets/generate-worker": "src/datasets/generate-worker.ts",
     },
     format: ["esm", "cjs"],
     // TypeScript 6: tsup injects the deprecated `baseUrl` into the dts build.

@@ -236,6 +236,10 @@ export function buildProgram(): Command {
     .option("--seed <seed>", "random seed (string or number)", "0")
     .option("--start <index>", "index of the first item (regenerate a slice of a run)", "0")
     .option("-o, --output <file>", "write to a file instead of stdout")
+    .option(
+      "--workers <count>",
+      "worker threads (output does not depend on it; default: one per core, at most 8, from 10,000 items)",
+    )
     .option("--progress", "always show a progress bar on stderr")
     .option("--no-progress", "never show a progress bar (default: shown on a terminal)")
     .action((opts) => generateCommand(opts));

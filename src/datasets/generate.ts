@@ -11,7 +11,7 @@ import {
   roundNumber,
 } from "./_internal/q-answer.js";
 import { fnv1a, graphFingerprint, hashKey } from "./_internal/q-hash.js";
-import type { QuestionKind, SourceType } from "./_internal/q-kind.js";
+import type { Proposal, QuestionKind, SourceType } from "./_internal/q-kind.js";
 import { describeGraph, describeModel } from "./_internal/q-premise.js";
 import { KINDS, SUITE_KINDS } from "./_internal/q-registry.js";
 import { forkRng, randomInt, shuffleInPlace } from "./_internal/random.js";
@@ -90,7 +90,8 @@ export interface GenerateOptions {
   readonly config?: GenerateConfig;
 }
 
-interface Source {
+/** A random graph (and model) shared by the items of a group. */
+export interface Source {
   readonly key: string;
   readonly graph: CausalGraph;
   readonly model: Scm | undefined;
@@ -108,7 +109,8 @@ const SOURCE_ATTEMPTS = 4;
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
 
-interface Settings {
+/** The validated configuration of a run. */
+export interface Settings {
   readonly kinds: readonly QuestionKind[];
   readonly rungs: readonly (readonly QuestionKind[])[];
   readonly minNodes: number;
@@ -345,6 +347,27 @@ function isAmbiguous(
  * ```
  */
 export function* generate(options: GenerateOptions): Generator<DatasetItem, void, undefined> {
+  const { run, n, start } = openRun(options);
+  const seen = new Set<string>();
+  for (let index = start; index < start + n; index++) {
+    const { item, key } = chooseItem(run, index, seen);
+    if (run.s.dedupe) seen.add(key);
+    yield item;
+  }
+}
+
+/** A validated run: its options, settings and the model cache of the current item group. */
+export interface Run {
+  readonly suite: SuiteName;
+  readonly seed: Seed;
+  readonly s: Settings;
+  readonly verbaliser: Verbaliser;
+  cacheGroup: number;
+  readonly cache: Map<string, Source>;
+}
+
+/** Validates generate options (throws as {@link generate}) and prepares a run. */
+export function openRun(options: GenerateOptions): { run: Run; n: number; start: number } {
   if (options === null || typeof options !== "object") {
     throw new InvalidArgumentError(`${where}: options must be an object`, "options");
   }
@@ -360,103 +383,145 @@ export function* generate(options: GenerateOptions): Generator<DatasetItem, void
   const seed = checkSeed(where, options.seed);
   const s = readSettings(suite, options.config ?? {});
   const verbaliser = createVerbaliser(s.stories, s.decimals);
-  const seen = new Set<string>();
-  let cacheGroup = -1;
-  const cache = new Map<string, Source>();
+  return {
+    run: { suite, seed, s, verbaliser, cacheGroup: -1, cache: new Map() },
+    n,
+    start,
+  };
+}
 
-  for (let index = start; index < start + n; index++) {
-    const itemRng = deriveRng(seed, `datasets.generate:${suite}:item:${index}`);
-    const rungKinds = s.rungs[randomInt(itemRng, s.rungs.length)] ?? [];
-    const kind = rungKinds[randomInt(itemRng, rungKinds.length)];
-    if (kind === undefined) throw new InvalidArgumentError(`${where}: no kinds`, "kinds");
-    const target = itemRng.next() < 0.5 ? "yes" : "no";
-    const group = Math.floor(index / s.reuse);
-    if (group !== cacheGroup) {
-      cache.clear();
-      cacheGroup = group;
-    }
-    let fallback: DatasetItem | undefined;
-    let fallbackKey = "";
-    let chosen: DatasetItem | undefined;
-    let chosenKey = "";
-    for (let attempt = 0; attempt < 20 * s.maxAttempts; attempt++) {
-      if (attempt >= s.maxAttempts && fallback !== undefined) {
-        chosen = fallback;
-        chosenKey = fallbackKey;
-        break;
-      }
-      const sourceKey = `${String(seed)}:${suite}:${group}:${kind.source}:${Math.floor(attempt / SOURCE_ATTEMPTS)}`;
-      let source = cache.get(sourceKey);
-      if (source === undefined) {
-        source = buildSource(kind.source, sourceKey, s);
-        cache.set(sourceKey, source);
-      }
-      const rng = forkRng(itemRng);
-      const proposal = kind.propose({
-        rng,
-        graph: source.graph,
-        model: source.model,
-        verbaliser,
-        dropAmbiguous: s.dropAmbiguous,
-      });
-      if (proposal === null) {
-        // Mostly the source has no candidate of this kind at all: go on to the next source.
-        attempt += SOURCE_ATTEMPTS - 1 - (attempt % SOURCE_ATTEMPTS);
-        continue;
-      }
-      // The duplicate check needs no answer, so it comes first.
-      // JSON.stringify([graphJson, query, model key]), with the graph's part made once.
-      source.dedupePrefix ??= `[${JSON.stringify(source.graphJson)},`;
-      const key = hashKey(
-        `${source.dedupePrefix}${JSON.stringify(proposal.query)},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
-      );
-      if (s.dedupe && seen.has(key)) continue;
-      const computed = answerQuery(source.graph, source.model, proposal.query);
-      if (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals)) continue;
-      if (source.model !== undefined) source.modelJson ??= scmToJson(source.model);
-      source.fingerprint ??= graphFingerprint(source.graphJson);
-      const item: DatasetItem = {
-        id: `${suite}-${String(seed)}-${index}`,
-        suite,
-        rung: kind.rung,
-        kind: kind.kind,
-        graph: source.graphJson,
-        ...(source.modelJson === undefined ? {} : { model: source.modelJson }),
-        query: proposal.query,
-        answer: computed.answer,
-        ...(computed.estimand === undefined ? {} : { estimand: computed.estimand }),
-        text: {
-          premise: proposal.premise ?? premiseOf(source, verbaliser),
-          question: proposal.question,
-        },
-        seed,
-        index,
-        ...(s.testFraction > 0
-          ? {
-              split:
-                fnv1a(source.fingerprint) / 4294967296 < s.testFraction
-                  ? ("test" as const)
-                  : ("train" as const),
-            }
-          : {}),
-      };
-      if (!s.balance || item.answer.label === undefined || item.answer.label === target) {
-        chosen = item;
-        chosenKey = key;
-        break;
-      }
-      if (fallback === undefined) {
-        fallback = item;
-        fallbackKey = key;
-      }
-    }
-    if (chosen === undefined) {
-      throw new CausalKitError(
-        "E_GENERATE",
-        `${where}: no valid ${kind.kind} question found for item ${index} after ${20 * s.maxAttempts} candidates`,
-      );
-    }
-    if (s.dedupe) seen.add(chosenKey);
-    yield chosen;
+/**
+ * One step of the candidate loop of an item, as recorded for a replay against another set of
+ * already chosen keys (see `generate-parallel.ts`): a source without candidates (`null`), a
+ * candidate skipped whatever the chosen keys (`skip`: ambiguous under rounding), one skipped
+ * as a duplicate of a chosen key (`dup`, not evaluated), a valid candidate (`valid`), or the
+ * point where the fallback was taken (`stop`).
+ */
+export type TraceStep =
+  | { readonly t: "null" | "skip" | "stop"; readonly attempt: number }
+  | { readonly t: "dup"; readonly attempt: number; readonly key: string }
+  | {
+      readonly t: "valid";
+      readonly attempt: number;
+      readonly key: string;
+      readonly label: string | undefined;
+      readonly item: DatasetItem;
+    };
+
+/**
+ * Item `index` of a run: its candidates in order until one is valid, not in `seen` and (with
+ * balance) of the target label, or the fallback (see {@link generate}). Records every step in
+ * `trace` when given.
+ */
+export function chooseItem(
+  run: Run,
+  index: number,
+  seen: ReadonlySet<string>,
+  trace?: TraceStep[],
+): { item: DatasetItem; key: string; target: "yes" | "no" } {
+  const { suite, seed, s, verbaliser, cache } = run;
+  const itemRng = deriveRng(seed, `datasets.generate:${suite}:item:${index}`);
+  const rungKinds = s.rungs[randomInt(itemRng, s.rungs.length)] ?? [];
+  const kind = rungKinds[randomInt(itemRng, rungKinds.length)];
+  if (kind === undefined) throw new InvalidArgumentError(`${where}: no kinds`, "kinds");
+  const target = itemRng.next() < 0.5 ? "yes" : "no";
+  const group = Math.floor(index / s.reuse);
+  if (group !== run.cacheGroup) {
+    cache.clear();
+    run.cacheGroup = group;
   }
+  let fallback: DatasetItem | undefined;
+  let fallbackKey = "";
+  for (let attempt = 0; attempt < 20 * s.maxAttempts; attempt++) {
+    if (attempt >= s.maxAttempts && fallback !== undefined) {
+      trace?.push({ t: "stop", attempt });
+      return { item: fallback, key: fallbackKey, target };
+    }
+    const sourceKey = `${String(seed)}:${suite}:${group}:${kind.source}:${Math.floor(attempt / SOURCE_ATTEMPTS)}`;
+    let source = cache.get(sourceKey);
+    if (source === undefined) {
+      source = buildSource(kind.source, sourceKey, s);
+      cache.set(sourceKey, source);
+    }
+    const rng = forkRng(itemRng);
+    const proposal = kind.propose({
+      rng,
+      graph: source.graph,
+      model: source.model,
+      verbaliser,
+      dropAmbiguous: s.dropAmbiguous,
+    });
+    if (proposal === null) {
+      trace?.push({ t: "null", attempt });
+      // Mostly the source has no candidate of this kind at all: go on to the next source.
+      attempt += SOURCE_ATTEMPTS - 1 - (attempt % SOURCE_ATTEMPTS);
+      continue;
+    }
+    // The duplicate check needs no answer, so it comes first.
+    // JSON.stringify([graphJson, query, model key]), with the graph's part made once.
+    source.dedupePrefix ??= `[${JSON.stringify(source.graphJson)},`;
+    const key = hashKey(
+      `${source.dedupePrefix}${JSON.stringify(proposal.query)},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
+    );
+    if (s.dedupe && seen.has(key)) {
+      trace?.push({ t: "dup", attempt, key });
+      continue;
+    }
+    const computed = answerQuery(source.graph, source.model, proposal.query);
+    if (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals)) {
+      trace?.push({ t: "skip", attempt });
+      continue;
+    }
+    const item = makeItem(run, index, kind, source, proposal, computed);
+    trace?.push({ t: "valid", attempt, key, label: item.answer.label, item });
+    if (!s.balance || item.answer.label === undefined || item.answer.label === target) {
+      return { item, key, target };
+    }
+    if (fallback === undefined) {
+      fallback = item;
+      fallbackKey = key;
+    }
+  }
+  throw new CausalKitError(
+    "E_GENERATE",
+    `${where}: no valid ${kind.kind} question found for item ${index} after ${20 * s.maxAttempts} candidates`,
+  );
+}
+
+function makeItem(
+  run: Run,
+  index: number,
+  kind: QuestionKind,
+  source: Source,
+  proposal: Proposal,
+  computed: ComputedAnswer,
+): DatasetItem {
+  const { suite, seed, s, verbaliser } = run;
+  if (source.model !== undefined) source.modelJson ??= scmToJson(source.model);
+  source.fingerprint ??= graphFingerprint(source.graphJson);
+  return {
+    id: `${suite}-${String(seed)}-${index}`,
+    suite,
+    rung: kind.rung,
+    kind: kind.kind,
+    graph: source.graphJson,
+    ...(source.modelJson === undefined ? {} : { model: source.modelJson }),
+    query: proposal.query,
+    answer: computed.answer,
+    ...(computed.estimand === undefined ? {} : { estimand: computed.estimand }),
+    text: {
+      premise: proposal.premise ?? premiseOf(source, verbaliser),
+      question: proposal.question,
+    },
+    seed,
+    index,
+    ...(s.testFraction > 0
+      ? {
+          split:
+            fnv1a(source.fingerprint) / 4294967296 < s.testFraction
+              ? ("test" as const)
+              : ("train" as const),
+        }
+      : {}),
+  };
 }

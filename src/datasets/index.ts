@@ -29,6 +29,11 @@ export {
 } from "./deterministic-boolean-scm.js";
 export { type EnumerateDagsOptions, enumerateDags } from "./enumerate-dags.js";
 export { type GenerateConfig, type GenerateOptions, generate } from "./generate.js";
+export {
+  generateLines,
+  generateParallel,
+  type ParallelGenerateOptions,
+} from "./generate-parallel.js";
 /** Re-exported types (documented where they are defined). */
 export type { GeneratedScm } from "./generated-scm.js";
 export {

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import * as root from "causalkit";
 import { CausalKitError, CycleError as CycleErrorFromRoot, parseBif } from "causalkit";
+import { generate, generateLines } from "causalkit/datasets";
 import { CycleError as CycleErrorFromSubpath } from "causalkit/errors";
 import { CausalGraph, dSeparated } from "causalkit/graph";
 import { adjustmentSets } from "causalkit/identification";
@@ -58,4 +59,13 @@ const t = sample(doIntervention(m, { rain: "yes" }), 100, { seed: 1 });
 assert.equal(t.n, 100);
 assert.ok(t.column("rain").values.every((v) => v === 1));
 assert.ok(Object.keys(root).length > 20);
+
+// Worker threads start from the built worker file and give the sequential items.
+const run = { suite: "ladder", n: 200, seed: "package", config: { reuse: 2 } };
+const parallel = [];
+for await (const line of generateLines({ ...run, workers: 2 })) parallel.push(line);
+assert.deepEqual(
+  parallel,
+  [...generate(run)].map((item) => JSON.stringify(item)),
+);
 console.log("esm ok");

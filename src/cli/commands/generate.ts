@@ -1,8 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { SingleBar } from "cli-progress";
-import { type GenerateConfig, generate } from "../../datasets/generate.js";
+import { type GenerateConfig, openRun } from "../../datasets/generate.js";
+import { generateLines } from "../../datasets/generate-parallel.js";
 import type { SuiteName } from "../../datasets/item.js";
 import { InvalidArgumentError } from "../../errors.js";
 
@@ -14,8 +16,12 @@ export interface GenerateCommandOptions {
   readonly seed?: string | number;
   readonly start?: string | number;
   readonly output?: string;
+  readonly workers?: string | number;
   readonly progress?: boolean;
 }
+
+// Below this many items, starting worker threads costs more than it saves.
+const PARALLEL_FROM = 10_000;
 
 function count(value: string | number | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -50,9 +56,10 @@ async function write(out: Writable, line: string): Promise<void> {
 }
 
 /**
- * `causalkit generate --suite S [--config FILE] -n N --seed S [-o FILE.jsonl]`: streams items
- * as JSON lines (one item written as soon as it is generated, waiting for the stream to drain,
- * so memory stays bounded), with a progress bar on an interactive stderr.
+ * `causalkit generate --suite S [--config FILE] -n N --seed S [-o FILE.jsonl] [--workers W]`:
+ * streams items as JSON lines (one item written as soon as it is generated, waiting for the
+ * stream to drain, so memory stays bounded), with a progress bar on an interactive stderr.
+ * Large runs use worker threads (`generateLines`); the output is the same for any `--workers`.
  */
 export async function generateCommand(options: GenerateCommandOptions): Promise<void> {
   const suite = (options.suite ?? "ladder") as SuiteName;
@@ -65,9 +72,21 @@ export async function generateCommand(options: GenerateCommandOptions): Promise<
       : typeof options.seed === "string" && /^-?\d+$/.test(options.seed)
         ? Number(options.seed)
         : options.seed;
-  // Validate everything (suite, config) before opening the output.
-  const items = generate({ suite, n, seed, start, config });
-  const first = items.next();
+  const workers = count(
+    options.workers,
+    "--workers",
+    n >= PARALLEL_FROM ? Math.min(8, availableParallelism()) : 0,
+  );
+  if (workers > 64) {
+    throw new InvalidArgumentError(
+      `cli.generate: --workers must be at most 64, got ${workers}`,
+      "--workers",
+    );
+  }
+  // Validate everything (suite, config, workers) before opening the output.
+  const run = { suite, n, seed, start, config, workers };
+  openRun(run);
+  const lines = generateLines(run);
   let out: Writable = process.stdout;
   if (options.output !== undefined) {
     const stream = createWriteStream(options.output);
@@ -91,13 +110,9 @@ export async function generateCommand(options: GenerateCommandOptions): Promise<
     : undefined;
   bar?.start(n, 0);
   try {
-    if (first.done !== true) {
-      await write(out, `${JSON.stringify(first.value)}\n`);
+    for await (const line of lines) {
+      await write(out, `${line}\n`);
       bar?.increment(1);
-      for (const item of items) {
-        await write(out, `${JSON.stringify(item)}\n`);
-        bar?.increment(1);
-      }
     }
   } finally {
     bar?.stop();
