@@ -62,6 +62,24 @@ describe("datasets.audit", () => {
     expect(lines.length).toBe(25);
     const direct = [...generate({ suite: "ladder", n: 25, seed: 7 })].map((i) => JSON.stringify(i));
     expect(lines).toEqual(direct);
+    // Worker threads (two or more chunks of items) write the same lines.
+    const parallel = join(dir, "parallel.jsonl");
+    await generateCommand({
+      suite: "ladder",
+      n: "150",
+      seed: "7",
+      output: parallel,
+      workers: "2",
+      progress: false,
+    });
+    expect(readFileSync(parallel, "utf8")).toBe(
+      [...generate({ suite: "ladder", n: 150, seed: 7 })]
+        .map((i) => `${JSON.stringify(i)}\n`)
+        .join(""),
+    );
+    await expect(
+      generateCommand({ suite: "ladder", n: "5", workers: "65", progress: false }),
+    ).rejects.toThrow(/--workers must be at most 64/);
     const ok = await auditCommand(file);
     expect(ok).toEqual({ checked: 25, disagreements: [] });
     const bad = join(dir, "bad.jsonl");
