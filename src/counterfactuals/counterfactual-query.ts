@@ -11,7 +11,7 @@ import {
   worldsOf,
   worldText,
 } from "./_internal/terms.js";
-import { type ResolvedWorld, readCoupling, resolveWorld } from "./_internal/world.js";
+import { FACTUAL, type ResolvedWorld, readCoupling, resolveWorld } from "./_internal/world.js";
 import type {
   CounterfactualEvidence,
   CounterfactualIntervention,
@@ -166,11 +166,14 @@ export function runCounterfactualQuery(
       if (a.kind === "value") doEntries.push([name, a.text]);
     r = runQuery(model, { targets: nodes, do: doEntries, ...maxFactorSize }, where);
   } else {
+    const worlds = worldsOf([...targets, ...evidence.map((e) => e.term)]);
     const built = buildWorlds(
       model,
-      worldsOf([...targets, ...evidence.map((e) => e.term)]),
+      worlds,
       coupling,
       where,
+      // The independent coupling's requirements are checked on the full model, as before.
+      coupling === "independent" || worlds.some((w) => w.key === FACTUAL.key),
     );
     slot = targets.map((t) => slotOf(built.node(t.world, t.variable)));
     const observed = new Map<string, number>();

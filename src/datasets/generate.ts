@@ -10,7 +10,7 @@ import {
   roundedSpec,
   roundNumber,
 } from "./_internal/q-answer.js";
-import { fnv1a, graphFingerprint, hashKey } from "./_internal/q-hash.js";
+import { fnv1a, graphFingerprint, hashKeyAfter, hashPrefix } from "./_internal/q-hash.js";
 import type { Proposal, QuestionKind, SourceType } from "./_internal/q-kind.js";
 import { describeGraph, describeModel } from "./_internal/q-premise.js";
 import { KINDS, SUITE_KINDS } from "./_internal/q-registry.js";
@@ -101,7 +101,7 @@ export interface Source {
   modelJson?: ReturnType<typeof scmToJson>;
   rounded?: Scm;
   fingerprint?: string;
-  dedupePrefix?: string;
+  dedupePrefix?: readonly [number, number];
 }
 
 /** Candidates tried on one source (model or graph) before the next one of the item's group. */
@@ -458,10 +458,11 @@ export function chooseItem(
       continue;
     }
     // The duplicate check needs no answer, so it comes first.
-    // JSON.stringify([graphJson, query, model key]), with the graph's part made once.
-    source.dedupePrefix ??= `[${JSON.stringify(source.graphJson)},`;
-    const key = hashKey(
-      `${source.dedupePrefix}${JSON.stringify(proposal.query)},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
+    // hashKey(JSON.stringify([graphJson, query, model key])), the graph's part read once.
+    source.dedupePrefix ??= hashPrefix(`[${JSON.stringify(source.graphJson)},`);
+    const key = hashKeyAfter(
+      source.dedupePrefix,
+      `${JSON.stringify(proposal.query)},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
     );
     if (s.dedupe && seen.has(key)) {
       trace?.push({ t: "dup", attempt, key });

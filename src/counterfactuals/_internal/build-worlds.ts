@@ -46,8 +46,9 @@ const CACHE_SIZE = 32;
 const cache = new WeakMap<Scm, Map<string, WorldsModel>>();
 
 /**
- * The parallel-worlds model of `model` for the given worlds (the factual world is always
- * included). Cached per model, coupling and list of worlds.
+ * The parallel-worlds model of `model` for the given worlds (and the factual world, unless
+ * `factual` is false: queries that neither observe nor ask for a factual variable do not need
+ * its copies). Cached per model, coupling, factual flag and list of worlds.
  *
  * Construction, for each world in order (referenced worlds first) and each variable V in
  * topological order:
@@ -66,12 +67,13 @@ export function buildWorlds(
   requested: readonly ResolvedWorld[],
   coupling: Coupling,
   where: string,
+  factual = true,
 ): WorldsModel {
-  const key = JSON.stringify([coupling, requested.map((w) => w.key)]);
+  const key = JSON.stringify([coupling, factual, requested.map((w) => w.key)]);
   let perModel = cache.get(model);
   const hit = perModel?.get(key);
   if (hit) return hit;
-  const built = build(model, requested, coupling, where);
+  const built = build(model, requested, coupling, where, factual);
   if (!perModel) {
     perModel = new Map();
     cache.set(model, perModel);
@@ -94,6 +96,7 @@ function build(
   requested: readonly ResolvedWorld[],
   coupling: Coupling,
   where: string,
+  factual: boolean,
 ): WorldsModel {
   // Worlds in dependency order: the factual world, then each world after the worlds it refers to.
   const order: ResolvedWorld[] = [];
@@ -104,7 +107,7 @@ function build(
     seen.add(w.key);
     order.push(w);
   };
-  visit(FACTUAL);
+  if (factual) visit(FACTUAL);
   for (const w of requested) visit(w);
 
   const taken = new Set<string>([

@@ -12,7 +12,17 @@ export function fnv1a(text: string, basis = 0x811c9dc5): number {
 
 /** A 64-bit-ish key (two FNV-1a hashes with different bases) as a string. */
 export function hashKey(text: string): string {
-  return `${fnv1a(text).toString(16)}${fnv1a(text, 0x01000193).toString(16)}`;
+  return hashKeyAfter(hashPrefix(""), text);
+}
+
+/** The state of {@link hashKey} after reading `prefix` (FNV-1a reads a string in one pass). */
+export function hashPrefix(prefix: string): readonly [number, number] {
+  return [fnv1a(prefix), fnv1a(prefix, 0x01000193)];
+}
+
+/** `hashKey(prefix + rest)` from `hashPrefix(prefix)`: long shared prefixes are read once. */
+export function hashKeyAfter(state: readonly [number, number], rest: string): string {
+  return `${fnv1a(rest, state[0]).toString(16)}${fnv1a(rest, state[1]).toString(16)}`;
 }
 
 /**
