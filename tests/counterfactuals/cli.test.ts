@@ -109,6 +109,26 @@ describe("causalkit counterfactual", () => {
     expect(describeCounterfactual(r)).toContain("mean");
   });
 
+  it("linear-Gaussian, several targets: marginals and the joint covariance", () => {
+    // Factual X ~ N(0, 1) and Y = 2X + U (U ~ N(0, 1)): Var Y = 5, Cov(X, Y) = 2; X_{X=3} = 3.
+    const r = counterfactual(loaded(linear), { target: "X, Y" }) as Record<string, unknown>;
+    expect(r["targets"]).toEqual(["X", "Y"]);
+    expect(r["mean"]).toEqual([0, 0]);
+    expect(r["covariance"]).toEqual([
+      [1, 2],
+      [2, 5],
+    ]);
+    const d = counterfactual(loaded(linear), { target: "X, Y", do: "X=3" }) as Record<
+      string,
+      unknown
+    >;
+    expect(d["mean"]).toEqual([3, 6]);
+    expect(d["covariance"]).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
+  });
+
   it("other models: an importance-sampling estimate", () => {
     const r = counterfactual(loaded(nonlinear), {
       target: "Y",

@@ -58,8 +58,9 @@ function readCoupling(value: unknown, command: string): Coupling {
  * - Discrete models: exact, `{"targets": ["Y_{X=0}"], "do": {...}, "given": {...},
  *   "distribution": {"<state>": p}, "exact": true, "method": "exact", "coupling": ...}` (a
  *   joint table and marginals for several targets).
- * - Linear-Gaussian models: exact, `{"targets": [...], "mean": m, "variance": v, ...}` (a
- *   `marginals` object for several targets).
+ * - Linear-Gaussian models: exact, `{"targets": [...], "mean": m, "variance": v, ...}`; for
+ *   several targets a `marginals` object plus the joint's `mean` vector and `covariance`
+ *   matrix (rows and columns in `targets` order).
  * - Other models: importance sampling, `{"mean", "variance", "standardError",
  *   "effectiveSampleSize", "exact": false}` for a continuous target, a `distribution` of
  *   estimated probabilities (with `standardErrors`) for a discrete one.
@@ -98,9 +99,15 @@ export function counterfactual(loaded: LoadedModel, options: CounterfactualComma
         method: "linear-gaussian",
       };
     }
+    const T = d.targets.length;
     return {
       ...base,
       marginals: Object.fromEntries(d.targets.map((t) => [t, d.marginal(t)])),
+      // The joint is Gaussian: its means and covariance matrix (rows in `targets` order).
+      mean: Array.from(d.mean),
+      covariance: Array.from({ length: T }, (_, i) =>
+        Array.from(d.covariance.subarray(i * T, (i + 1) * T)),
+      ),
       exact: true,
       method: "linear-gaussian",
     };
