@@ -11,6 +11,7 @@ import {
   type GenerateOptions,
   openRun,
   type Settings,
+  type TraceStep,
 } from "./generate.js";
 import type { DatasetItem } from "./item.js";
 
@@ -42,17 +43,10 @@ export interface ChunkRequest {
 }
 
 /** One step of an item's candidate loop as sent by a worker (a valid item as its JSON line). */
-export type WireStep =
-  | { readonly t: "null" | "skip" | "stop"; readonly attempt: number }
-  | { readonly t: "dup"; readonly attempt: number; readonly key: string }
-  | {
-      readonly t: "valid";
-      readonly attempt: number;
-      readonly key: string;
-      readonly label: string | undefined;
-      /** The item's JSON (absent when the worker knows a replay cannot choose it). */
-      readonly line?: string;
-    };
+export type WireStep = TraceStep<{
+  /** The item's JSON (absent when the worker knows a replay cannot choose it). */
+  readonly line?: string;
+}>;
 
 /** The trace of one item (no target and no steps: the worker found no valid candidate). */
 export interface WireItem {

@@ -397,16 +397,15 @@ export function openRun(options: GenerateOptions): { run: Run; n: number; start:
  * as a duplicate of a chosen key (`dup`, not evaluated), a valid candidate (`valid`), or the
  * point where the fallback was taken (`stop`).
  */
-export type TraceStep =
+export type TraceStep<Valid = { readonly item: DatasetItem }> =
   | { readonly t: "null" | "skip" | "stop"; readonly attempt: number }
   | { readonly t: "dup"; readonly attempt: number; readonly key: string }
-  | {
+  | ({
       readonly t: "valid";
       readonly attempt: number;
       readonly key: string;
       readonly label: string | undefined;
-      readonly item: DatasetItem;
-    };
+    } & Valid);
 
 /**
  * Item `index` of a run: its candidates in order until one is valid, not in `seen` and (with

@@ -178,16 +178,27 @@ function normaliseSeed(where: string, seed: Seed): string {
 /** Seeds xoshiro128** with four words of seedrandom's Alea generator seeded with `key`. */
 function fromKey(key: string): Xoshiro128 {
   const alea = seedrandom.alea(key);
-  let s0 = alea.int32();
-  let s1 = alea.int32();
-  let s2 = alea.int32();
-  let s3 = alea.int32();
-  // The all-zero state is a fixed point of xoshiro; redraw (vanishingly rare, but cheap).
+  return seededXoshiro(() => alea.int32());
+}
+
+/**
+ * A xoshiro128** generator whose state is the next four 32-bit words of `word` (redrawn in the
+ * vanishingly rare all-zero case, a fixed point of xoshiro). Internal to the library: used to
+ * seed from Alea and to fork cheap independent streams from an existing generator.
+ *
+ * @param word - a source of 32-bit words (signed or unsigned)
+ * @returns the seeded generator
+ */
+export function seededXoshiro(word: () => number): Xoshiro128 {
+  let s0 = word();
+  let s1 = word();
+  let s2 = word();
+  let s3 = word();
   while ((s0 | s1 | s2 | s3) === 0) {
-    s0 = alea.int32();
-    s1 = alea.int32();
-    s2 = alea.int32();
-    s3 = alea.int32();
+    s0 = word();
+    s1 = word();
+    s2 = word();
+    s3 = word();
   }
   return new Xoshiro128(s0, s1, s2, s3);
 }

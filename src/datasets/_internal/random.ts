@@ -1,7 +1,7 @@
 // Small seeded drawing helpers on top of `Rng` (uniform integers without modulo bias, shuffles,
 // subsets, Dirichlet(1) vectors). Internal to `causalkit/datasets`.
 import { internalError } from "../../errors.js";
-import { type Rng, Xoshiro128 } from "../../sampling/rng.js";
+import { type Rng, seededXoshiro } from "../../sampling/rng.js";
 
 const TWO_POW_32 = 4294967296;
 
@@ -112,16 +112,5 @@ export function randomSign(rng: Rng): 1 | -1 {
  * string-keyed `deriveRng` hashes its key), deterministic given the parent's state.
  */
 export function forkRng(parent: Rng): Rng {
-  let s0 = parent.nextUint32();
-  let s1 = parent.nextUint32();
-  let s2 = parent.nextUint32();
-  let s3 = parent.nextUint32();
-  // The all-zero state is a fixed point of xoshiro.
-  while ((s0 | s1 | s2 | s3) === 0) {
-    s0 = parent.nextUint32();
-    s1 = parent.nextUint32();
-    s2 = parent.nextUint32();
-    s3 = parent.nextUint32();
-  }
-  return new Xoshiro128(s0, s1, s2, s3);
+  return seededXoshiro(() => parent.nextUint32());
 }
