@@ -175,6 +175,127 @@ export function forEachUnit(
   rec(0, 1);
 }
 
+/** What {@link forEachUnit} calls for each unit. */
+export type UnitVisitor = (
+  weight: number,
+  world: (doMap: Map<string, number>) => Map<string, number>,
+) => void;
+
+/**
+ * `n` units drawn at random (weight 1/n each): every variable's uniform noise drawn from a
+ * small PRNG of the test's own, its state the inverse CDF of its CPT row at that draw — the
+ * same units as {@link forEachUnit}, sampled instead of enumerated.
+ */
+export function forEachSampledUnit(
+  vars: CptVar[],
+  n: number,
+  seed: number,
+  visit: UnitVisitor,
+): void {
+  let s = seed >>> 0;
+  const next = (): number => {
+    // mulberry32
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const byName = new Map(vars.map((v) => [v.name, v]));
+  const u = new Float64Array(vars.length);
+  const world = (doMap: Map<string, number>): Map<string, number> => {
+    const w = new Map<string, number>();
+    vars.forEach((v, j) => {
+      const forced = doMap.get(v.name);
+      if (forced !== undefined) {
+        w.set(v.name, forced);
+        return;
+      }
+      const row = v.table[rowIndex(v, w, byName)] ?? [];
+      let c = 0;
+      let state = row.length - 1;
+      for (let k = 0; k < row.length; k++) {
+        c += row[k] as number;
+        if ((u[j] as number) < c) {
+          state = k;
+          break;
+        }
+      }
+      w.set(v.name, state);
+    });
+    return w;
+  };
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < vars.length; j++) u[j] = next();
+    visit(1 / n, world);
+  }
+}
+
+/**
+ * A rung-3 quantity as a ratio E[a] / E[b] over units (b = 1 for unconditional quantities),
+ * with the moments a sampling oracle needs for its standard error.
+ */
+export interface RatioMoments {
+  /** Σ w·a, Σ w·b, Σ w·a², Σ w·b², Σ w·a·b. */
+  a: number;
+  b: number;
+  aa: number;
+  bb: number;
+  ab: number;
+}
+
+/**
+ * The unit-level definition of an ETT, NDE, NIE or PN/PS/PNS query (state indices: x1 the
+ * treated, x0 the control, y1 the outcome state; `m` the mediator), accumulated over the units
+ * that `each` visits.
+ */
+export function counterfactualMoments(
+  q: { type: string; treatment: string; outcome: string; mediator?: string; measure?: string },
+  x1: number,
+  x0: number,
+  y1: number,
+  each: (visit: UnitVisitor) => void,
+): RatioMoments {
+  const X = q.treatment;
+  const Y = q.outcome;
+  const acc: RatioMoments = { a: 0, b: 0, aa: 0, bb: 0, ab: 0 };
+  const add = (w: number, a: number, b: number): void => {
+    acc.a += w * a;
+    acc.b += w * b;
+    acc.aa += w * a * a;
+    acc.bb += w * b * b;
+    acc.ab += w * a * b;
+  };
+  each((w, world) => {
+    const f = world(new Map());
+    const yx1 = world(new Map([[X, x1]])).get(Y) === y1 ? 1 : 0;
+    const yx0 = world(new Map([[X, x0]])).get(Y) === y1 ? 1 : 0;
+    if (q.type === "ett") {
+      const treated = f.get(X) === x1 ? 1 : 0;
+      add(w, treated * (yx1 - yx0), treated);
+    } else if (q.type === "nde" || q.type === "nie") {
+      const M = q.mediator ?? "";
+      const m = world(new Map([[X, q.type === "nde" ? x0 : x1]])).get(M) ?? 0;
+      const nested = world(
+        new Map([
+          [X, q.type === "nde" ? x1 : x0],
+          [M, m],
+        ]),
+      );
+      add(w, (nested.get(Y) === y1 ? 1 : 0) - yx0, 1);
+    } else if (q.measure === "pns") {
+      add(w, yx1 === 1 && yx0 === 0 ? 1 : 0, 1);
+    } else if (q.measure === "pn") {
+      const e = f.get(X) === x1 && f.get(Y) === y1 ? 1 : 0;
+      add(w, e * (1 - yx0), e);
+    } else {
+      const e = f.get(X) === x0 && f.get(Y) !== y1 ? 1 : 0;
+      add(w, e * yx1, e);
+    }
+  });
+  return acc;
+}
+
 /** Graph helpers on JSON graphs. */
 export interface JsonGraph {
   nodes: string[];
