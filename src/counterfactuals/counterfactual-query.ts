@@ -212,10 +212,6 @@ export function runCounterfactualQuery(
   );
 }
 
-/**
- * The joint of the targets from the joint of their distinct nodes: targets sharing a node have
- * equal values (probability 0 elsewhere). Both row-major, last fastest.
- */
 /** The world of every target when they share one world that sets values only (no nesting). */
 function commonInterventionalWorld(targets: readonly ResolvedTerm[]): ResolvedWorld | undefined {
   const world = targets[0]?.world;
@@ -224,6 +220,10 @@ function commonInterventionalWorld(targets: readonly ResolvedTerm[]): ResolvedWo
   return world;
 }
 
+/**
+ * The joint of the targets from the joint of their distinct nodes: targets sharing a node have
+ * equal values (probability 0 elsewhere). Both row-major, last fastest.
+ */
 function expand(
   joint: Float64Array,
   slot: readonly number[],

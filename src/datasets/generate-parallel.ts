@@ -7,7 +7,6 @@ import { Worker } from "node:worker_threads";
 import { CausalKitError, InvalidArgumentError } from "../errors.js";
 import {
   chooseItem,
-  type GenerateConfig,
   type GenerateOptions,
   openRun,
   type Settings,
@@ -127,7 +126,7 @@ export async function* generateLines(
     for (let index = start; index < start + n; index++) yield choose(index);
     return;
   }
-  const pool = startPool(Math.min(workers, chunks.length), plainOptions(options));
+  const pool = startPool(Math.min(workers, chunks.length), workerOptions(options));
   try {
     const inFlight: Promise<readonly WireItem[]>[] = [];
     let next = 0;
@@ -167,15 +166,16 @@ function readWorkers(options: ParallelGenerateOptions): number {
   return w;
 }
 
-/** The options a worker needs, as plain data (structured-cloneable). */
-function plainOptions(options: GenerateOptions): GenerateOptions {
+/**
+ * The options a worker needs. They reach it by structured clone (as `workerData`), which keeps
+ * every number (a JSON round trip would turn `Infinity` into null) and throws for functions.
+ */
+function workerOptions(options: GenerateOptions): GenerateOptions {
   return {
     suite: options.suite,
     n: options.n,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.config === undefined
-      ? {}
-      : { config: JSON.parse(JSON.stringify(options.config)) as GenerateConfig }),
+    ...(options.config === undefined ? {} : { config: options.config }),
   };
 }
 
@@ -247,35 +247,40 @@ interface Pool {
 function startPool(size: number, options: GenerateOptions): Pool {
   const { script, isEval } = workerScript();
   const input: WorkerInput = { options };
-  const workers = Array.from(
-    { length: size },
-    () => new Worker(script, { workerData: input, eval: isEval }),
-  );
+  const workers = Array.from({ length: size }, () => {
+    const w = new Worker(script, { workerData: input, eval: isEval });
+    // Referenced only while it has work: an abandoned generator does not keep the process alive.
+    w.unref();
+    return w;
+  });
   const load = new Array<number>(size).fill(0);
   const waiting = new Map<
     number,
-    { resolve: (items: readonly WireItem[]) => void; reject: (e: Error) => void; worker: number }
+    { resolve: (items: readonly WireItem[]) => void; reject: (e: Error) => void }
   >();
+  let closed = false;
   const fail = (e: Error): void => {
-    for (const w of waiting.values()) w.reject(e);
+    for (const job of waiting.values()) job.reject(e);
     waiting.clear();
   };
-  workers.forEach((w) => {
+  workers.forEach((w, i) => {
     w.on("message", (result: ChunkResult) => {
       const job = waiting.get(result.id);
       if (job === undefined) return;
       waiting.delete(result.id);
-      load[job.worker] = (load[job.worker] as number) - 1;
+      load[i] = (load[i] as number) - 1;
+      if (load[i] === 0) w.unref();
       if (result.error !== undefined) {
         job.reject(new CausalKitError("E_WORKER", `${where}: a worker failed: ${result.error}`));
       } else job.resolve(result.items);
     });
-    w.on("error", (e) =>
-      fail(new CausalKitError("E_WORKER", `${where}: a worker failed: ${e.stack ?? e.message}`)),
-    );
+    w.on("error", (e) => {
+      fail(new CausalKitError("E_WORKER", `${where}: a worker failed: ${e.stack ?? e.message}`));
+    });
     w.on("exit", (code) => {
-      if (waiting.size > 0)
+      if (!closed && waiting.size > 0) {
         fail(new CausalKitError("E_WORKER", `${where}: a worker exited (code ${code})`));
+      }
     });
   });
   return {
@@ -284,13 +289,20 @@ function startPool(size: number, options: GenerateOptions): Pool {
       // The least loaded worker (requests queue in its message port).
       let best = 0;
       for (let i = 1; i < size; i++) if ((load[i] as number) < (load[best] as number)) best = i;
+      const worker = workers[best] as Worker;
       load[best] = (load[best] as number) + 1;
-      return new Promise((resolve, reject) => {
-        waiting.set(request.id, { resolve, reject, worker: best });
-        (workers[best] as Worker).postMessage(request);
+      if (load[best] === 1) worker.ref();
+      const promise = new Promise<readonly WireItem[]>((resolve, reject) => {
+        waiting.set(request.id, { resolve, reject });
+        worker.postMessage(request);
       });
+      // Awaited in order by the caller, which may stop before this one: never unhandled.
+      promise.catch(() => undefined);
+      return promise;
     },
     async close() {
+      closed = true;
+      waiting.clear();
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -2,7 +2,6 @@
 // generates the chunks of items it is sent and returns, for each item, the trace of its
 // candidate loop, which the main thread replays against the run's chosen keys.
 import { parentPort, workerData } from "node:worker_threads";
-import { CausalKitError } from "../errors.js";
 import { chooseItem, openRun, type TraceStep } from "./generate.js";
 import type {
   ChunkRequest,
@@ -51,9 +50,9 @@ function serve(input: WorkerInput): void {
           const { key, target } = chooseItem(run, index, seen, trace);
           if (run.s.dedupe) seen.add(key);
           items.push({ index, target, steps: toWire(trace, target) });
-        } catch (e) {
-          // No valid candidate: the main thread regenerates the item (and throws if it must).
-          if (!(e instanceof CausalKitError && e.code === "E_GENERATE")) throw e;
+        } catch {
+          // No valid candidate, or another error: the main thread regenerates the item, and
+          // throws the same error there (type, fields and the items before it intact).
           items.push({ index, target: undefined, steps: [] });
         }
       }

@@ -467,8 +467,11 @@ export function chooseItem(
       trace?.push({ t: "dup", attempt, key });
       continue;
     }
-    const computed = answerQuery(source.graph, source.model, proposal.query);
-    if (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals)) {
+    const computed = answerOrUndefined(source, proposal.query);
+    if (
+      computed === undefined ||
+      (s.dropAmbiguous && isAmbiguous(computed, source, proposal.query, s.decimals))
+    ) {
       trace?.push({ t: "skip", attempt });
       continue;
     }
@@ -486,6 +489,22 @@ export function chooseItem(
     "E_GENERATE",
     `${where}: no valid ${kind.kind} question found for item ${index} after ${20 * s.maxAttempts} candidates`,
   );
+}
+
+/**
+ * The answer, or undefined when the model leaves it undefined: evidence of probability 0 (e.g.
+ * an ETT whose treatment never occurs once CPTs are rounded to 0 or 1) or a probability of
+ * causation conditioned on such evidence. Such a candidate is skipped, like an ambiguous one.
+ */
+function answerOrUndefined(source: Source, q: ItemQuery): ComputedAnswer | undefined {
+  try {
+    return answerQuery(source.graph, source.model, q);
+  } catch (e) {
+    if (e instanceof InvalidArgumentError && (e.argument === "given" || e.argument === "measure")) {
+      return undefined;
+    }
+    throw e;
+  }
 }
 
 function makeItem(

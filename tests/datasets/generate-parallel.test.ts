@@ -7,7 +7,7 @@ import {
   replay,
   type WireItem,
 } from "../../src/datasets/generate-parallel.js";
-import { InvalidArgumentError } from "../../src/errors.js";
+import { CausalKitError, InvalidArgumentError } from "../../src/errors.js";
 
 async function lines(options: GenerateOptions & { workers: number }): Promise<string[]> {
   const out: string[] = [];
@@ -41,6 +41,42 @@ describe("datasets.generateParallel", () => {
         expect(await lines({ ...options, workers })).toEqual(expected);
       }
     }
+  });
+
+  it("keeps numbers JSON cannot carry, and stops cleanly: early exit, the same error after the same items", async () => {
+    const infinite = {
+      suite: "ladder" as const,
+      n: 150,
+      seed: 1,
+      config: { expectedDegree: Infinity },
+    };
+    expect(await lines({ ...infinite, workers: 2 })).toEqual(sequential(infinite));
+    // Leaving early terminates the workers without unhandled rejections.
+    for await (const _ of generateLines({ suite: "ladder", n: 400, seed: 1, workers: 2 })) break;
+    // A run that fails at item 111 (no valid candidate): same items, then the same error.
+    const failing = {
+      suite: "corr2cause" as const,
+      n: 400,
+      seed: 8,
+      config: { minNodes: 2, maxNodes: 3, maxAttempts: 2 },
+    };
+    const outcome = async (run: () => AsyncIterable<string> | Iterable<string>) => {
+      const got: string[] = [];
+      try {
+        for await (const line of run()) got.push(line);
+      } catch (e) {
+        return { got, error: e };
+      }
+      return { got, error: undefined };
+    };
+    const seq = await outcome(() =>
+      [...generate({ ...failing, n: 111 })].map((i) => JSON.stringify(i)),
+    );
+    const par = await outcome(() => generateLines({ ...failing, workers: 2 }));
+    expect(par.got).toEqual(seq.got);
+    expect(par.error).toBeInstanceOf(CausalKitError);
+    expect((par.error as CausalKitError).code).toBe("E_GENERATE");
+    expect((par.error as Error).message).toMatch(/item 111 /);
   });
 
   it("yields parsed items", async () => {

@@ -122,6 +122,14 @@ describe("datasets.generate", () => {
     expect(kept.some((i) => i.answer.value === 0)).toBe(true);
   });
 
+  it("skips candidates whose answer is undefined (evidence of probability 0 after rounding)", () => {
+    // decimals 0: every CPT entry is 0 or 1, so a treatment value often never occurs.
+    const items = take(
+      generate({ suite: "custom", n: 60, seed: 14, config: { kinds: ["rung3-ett"], decimals: 0 } }),
+    );
+    expect(items).toHaveLength(60);
+  });
+
   it("draws models at the shown precision: rounding them again changes nothing", () => {
     for (const decimals of [1, 2, 3]) {
       for (const item of generate({
