@@ -338,8 +338,9 @@ function isAmbiguous(
  * @param options - suite, n, seed, start, config
  * @returns a generator of items
  * @throws {@link InvalidArgumentError} on invalid options or configuration
- * @throws {@link CausalKitError} (code `E_INTERNAL`-like message) when no valid candidate is
- *   found for an item after 20 × maxAttempts candidates
+ * @throws {@link CausalKitError} (code `E_GENERATE`) when no valid candidate is found for an
+ *   item after 20 × maxAttempts candidates
+ * @see {@link generateParallel}: the same items on worker threads, for large runs.
  * @since 0.1.0
  * @example
  * ```ts
