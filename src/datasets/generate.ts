@@ -1,5 +1,6 @@
 import { CausalKitError, InvalidArgumentError } from "../errors.js";
-import type { CausalGraph } from "../graph/causal-graph.js";
+import type { CausalGraph, CausalGraphJson, ReadonlyCausalGraph } from "../graph/causal-graph.js";
+import { cpdag } from "../graph/cpdag.js";
 import { deriveRng, type Seed } from "../sampling/rng.js";
 import { scmToJson } from "../scm/json.js";
 import { createScm, type Scm } from "../scm/scm.js";
@@ -102,6 +103,13 @@ export interface Source {
   rounded?: Scm;
   fingerprint?: string;
   dedupePrefix?: readonly [number, number];
+  /**
+   * What a reader of the items can tell graphs apart by, when it is less than the graph: for a
+   * hidden DAG (Corr2cause), its Markov equivalence class, which alone determines the premise.
+   * Deduplication and the split then key on it, so that equivalent DAGs (same premise) are
+   * duplicates and never fall in different splits.
+   */
+  readonly visible?: CausalGraphJson;
 }
 
 /** Candidates tried on one source (model or graph) before the next one of the item's group. */
@@ -283,9 +291,47 @@ function buildSource(type: SourceType, key: string, s: Settings): Source {
     graph,
     model,
     graphJson: graph.toJSON(),
+    ...(type === "hidden-dag" ? { visible: equivalenceClassJson(graph) } : {}),
     // Drawn at the shown precision: rounding again changes nothing (roundRow is idempotent).
     ...(type === "binary" && model !== undefined ? { rounded: model } : {}),
   };
+}
+
+/**
+ * The CPDAG of a DAG in a canonical form (nodes and edges sorted by name), its reversible edges
+ * as the symmetric edge type: equal for Markov-equivalent DAGs with the same node names.
+ */
+function equivalenceClassJson(graph: ReadonlyCausalGraph): CausalGraphJson {
+  const c = cpdag(graph);
+  const byName = (p: readonly [string, string], q: readonly [string, string]): number =>
+    p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : p[1] < q[1] ? -1 : p[1] > q[1] ? 1 : 0;
+  return {
+    nodes: [...c.nodes].sort(),
+    directed: [...c.directed].sort(byName),
+    bidirected: c.undirected
+      .map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a]))
+      .sort(byName),
+  };
+}
+
+/**
+ * The query as deduplication compares it: hypotheses that read the same are one question
+ * ("b is a child of a" is "a is a parent of b"; a collider or confounder of a and b is one of
+ * b and a).
+ */
+function dedupeQuery(q: ItemQuery): ItemQuery {
+  if (q.type !== "hypothesis") return q;
+  switch (q.relation) {
+    case "child":
+      return { ...q, relation: "parent", a: q.b, b: q.a };
+    case "descendant":
+      return { ...q, relation: "ancestor", a: q.b, b: q.a };
+    case "collider":
+    case "confounder":
+      return q.a <= q.b ? q : { ...q, a: q.b, b: q.a };
+    default:
+      return q;
+  }
 }
 
 function premiseOf(source: Source, v: Verbaliser): string {
@@ -459,10 +505,10 @@ export function chooseItem(
     }
     // The duplicate check needs no answer, so it comes first.
     // hashKey(JSON.stringify([graphJson, query, model key])), the graph's part read once.
-    source.dedupePrefix ??= hashPrefix(`[${JSON.stringify(source.graphJson)},`);
+    source.dedupePrefix ??= hashPrefix(`[${JSON.stringify(source.visible ?? source.graphJson)},`);
     const key = hashKeyAfter(
       source.dedupePrefix,
-      `${JSON.stringify(proposal.query)},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
+      `${JSON.stringify(dedupeQuery(proposal.query))},${source.model === undefined ? "null" : JSON.stringify(source.key)}]`,
     );
     if (s.dedupe && seen.has(key)) {
       trace?.push({ t: "dup", attempt, key });
@@ -518,7 +564,7 @@ function makeItem(
 ): DatasetItem {
   const { suite, seed, s, verbaliser } = run;
   if (source.model !== undefined) source.modelJson ??= scmToJson(source.model);
-  source.fingerprint ??= graphFingerprint(source.graphJson);
+  source.fingerprint ??= graphFingerprint(source.visible ?? source.graphJson);
   return {
     id: `${suite}-${String(seed)}-${index}`,
     suite,

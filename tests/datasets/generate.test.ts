@@ -79,6 +79,23 @@ describe("datasets.generate", () => {
     expect(counts.test).toBeGreaterThan(0);
   });
 
+  it("corr2cause: the same premise and question never twice, a premise never in both splits", () => {
+    // Markov-equivalent hidden DAGs give the same premise, and "b is a child of a" reads as
+    // "a is a parent of b": deduplication and the split go by what the reader sees.
+    const items = take(generate({ suite: "corr2cause", n: 1500, seed: 7 }));
+    const texts = new Set<string>();
+    const splitOf = new Map<string, string | undefined>();
+    for (const item of items) {
+      const text = `${item.text.premise}\n${item.text.question}`;
+      expect(texts.has(text), item.id).toBe(false);
+      texts.add(text);
+      const before = splitOf.get(item.text.premise);
+      if (splitOf.has(item.text.premise)) expect(item.split, item.id).toBe(before);
+      splitOf.set(item.text.premise, item.split);
+    }
+    expect(new Set(splitOf.values())).toEqual(new Set(["train", "test"]));
+  });
+
   it("balances yes/no per kind and per rung, and deduplicates", () => {
     const items = take(generate({ suite: "ladder", n: 650, seed: "balance" }));
     const by = new Map<string, [number, number]>();

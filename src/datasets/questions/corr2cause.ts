@@ -15,9 +15,10 @@ const RELATIONS: readonly HypothesisRelation[] = [
 const TEXT: Record<HypothesisRelation, (a: string, b: string) => string> = {
   parent: (a, b) => `${a} directly causes ${b}.`,
   child: (a, b) => `${b} directly causes ${a}.`,
-  ancestor: (a, b) => `${a} causes something else which causes ${b} (${a} is an ancestor of ${b}).`,
+  ancestor: (a, b) =>
+    `${a} causes ${b}, directly or through other variables (${a} is an ancestor of ${b}).`,
   descendant: (a, b) =>
-    `${b} causes something else which causes ${a} (${a} is a descendant of ${b}).`,
+    `${b} causes ${a}, directly or through other variables (${a} is a descendant of ${b}).`,
   collider: (a, b) => `There exists at least one collider (a common effect) of ${a} and ${b}.`,
   confounder: (a, b) => `There exists at least one confounder (a common cause) of ${a} and ${b}.`,
 };
