@@ -283,7 +283,8 @@ function buildSource(type: SourceType, key: string, s: Settings): Source {
     const { spec } = randomDiscreteScmSpec(graph, { seed: key, minProbability: 0.05 });
     model = createScm(roundedSpec(spec, s.decimals));
   } else if (type === "boolean") {
-    model = deterministicBooleanScm(graph, { seed: key }).model;
+    // Deterministic tables stay as they are; the roots' probabilities get the shown precision.
+    model = roundedModel(deterministicBooleanScm(graph, { seed: key }).model, s.decimals);
   }
   graph.freeze();
   return {
@@ -292,8 +293,8 @@ function buildSource(type: SourceType, key: string, s: Settings): Source {
     model,
     graphJson: graph.toJSON(),
     ...(type === "hidden-dag" ? { visible: equivalenceClassJson(graph) } : {}),
-    // Drawn at the shown precision: rounding again changes nothing (roundRow is idempotent).
-    ...(type === "binary" && model !== undefined ? { rounded: model } : {}),
+    // At the shown precision: rounding again changes nothing (roundRow is idempotent).
+    ...(model === undefined ? {} : { rounded: model }),
   };
 }
 

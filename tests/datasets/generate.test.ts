@@ -153,7 +153,11 @@ describe("datasets.generate", () => {
         suite: "custom",
         n: 40,
         seed: decimals,
-        config: { kinds: ["rung1-marginal", "rung2-ate"], decimals, maxNodes: 8 },
+        config: {
+          kinds: ["rung1-marginal", "rung2-ate", "rung3-counterfactual"],
+          decimals,
+          maxNodes: 8,
+        },
       })) {
         const model = scmFromJson(item.model as never);
         expect(roundedModel(model, decimals)).toBe(model);

@@ -11,9 +11,9 @@ export function describeGraph(g: ReadonlyCausalGraph): string {
   parts.push(`The variables are ${englishList(g.nodes().filter((v) => !g.isLatent(v)))}.`);
   const edges = g.directedEdges();
   if (edges.length === 0) parts.push("No variable has a direct effect on another.");
-  for (const [a, b] of edges) parts.push(`${a} has a direct effect on ${b}.`);
+  for (const [a, b] of edges) parts.push(capitalised(`${a} has a direct effect on ${b}.`));
   for (const [a, b] of g.bidirectedEdges()) {
-    parts.push(`${a} and ${b} share an unobserved common cause.`);
+    parts.push(capitalised(`${a} and ${b} share an unobserved common cause.`));
   }
   return parts.join(" ");
 }
@@ -48,15 +48,14 @@ export function describeModel(model: Scm, g: ReadonlyCausalGraph, v: Verbaliser)
       const when = config.length === 0 ? "" : `When ${englishList(config)}, `;
       const det = row.indexOf(1);
       if (det >= 0 && config.length > 0) {
-        parts.push(`${when}${v.phrase(name, states[det] ?? "")}.`);
+        parts.push(capitalised(`${when}${v.phrase(name, states[det] ?? "")}.`));
         return;
       }
       const shown =
         states.length === 2
           ? `the probability that ${v.phrase(name, last)} is ${v.number(row[1] ?? 0)}`
           : states.map((s, i) => `P(${name} = ${s}) = ${v.number(row[i] ?? 0)}`).join(", ");
-      const sentence = `${when}${shown}.`;
-      parts.push(sentence.charAt(0).toUpperCase() + sentence.slice(1));
+      parts.push(capitalised(`${when}${shown}.`));
     });
   }
   return parts.join(" ");
@@ -93,4 +92,9 @@ export function describeIndependences(g: ReadonlyCausalGraph): string {
   for (const c of conditional) parts.push(`${c.charAt(0).toUpperCase()}${c.slice(1)}.`);
   parts.push("No other independence holds.");
   return parts.join(" ");
+}
+
+/** A sentence with its first letter upper-cased (node names such as "rain" may start it). */
+function capitalised(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -20,7 +20,7 @@ export const rung2Ate: QuestionKind = {
     if (control === undefined || treated === undefined || outcomeState === undefined) return null;
     return {
       query: { type: "ate", treatment, outcome, treated, control, outcomeState },
-      question: `If we intervened to make ${verbaliser.phrase(treatment, treated)} rather than ${verbaliser.phrase(treatment, control)}, would the probability that ${verbaliser.phrase(outcome, outcomeState)} increase?`,
+      question: `If we intervened so that ${verbaliser.phrase(treatment, treated)}, rather than so that ${verbaliser.phrase(treatment, control)}, would the probability that ${verbaliser.phrase(outcome, outcomeState)} increase?`,
     };
   },
 };

@@ -34,10 +34,10 @@ export const rung3Causation: QuestionKind = {
     const t = verbaliser.number(threshold);
     const question =
       measure === "pn"
-        ? `Among units for which ${x1} and ${y1}, is the probability that it would not be the case that ${y1} had ${x0} (probability of necessity) greater than ${t}?`
+        ? `Among units for which ${x1} and ${y1}, is the probability that it would not be the case that ${y1} had it instead been the case that ${x0} (probability of necessity) greater than ${t}?`
         : measure === "ps"
-          ? `Among units for which ${x0} and ${y0}, is the probability that ${y1} had ${x1} instead (probability of sufficiency) greater than ${t}?`
-          : `Is the probability that a unit would have ${y1.replace(/^the unit /, "")} if ${x1} and ${y0.replace(/^the unit /, "")} if ${x0} (probability of necessity and sufficiency) greater than ${t}?`;
+          ? `Among units for which ${x0} and ${y0}, is the probability that ${y1} had it instead been the case that ${x1} (probability of sufficiency) greater than ${t}?`
+          : `Is the probability that ${y1} if we intervene so that ${x1}, and that ${y0} if we intervene so that ${x0} (probability of necessity and sufficiency), greater than ${t}?`;
     return {
       query: {
         type: "causation",

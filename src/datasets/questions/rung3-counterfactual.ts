@@ -56,7 +56,7 @@ export const rung3Counterfactual: QuestionKind = {
         given: world,
         threshold: 0.5,
       },
-      question: `We observe a unit for which ${englishList(observed)}. Had we intervened so that ${verbaliser.phrase(x, flipped)}, everything else about the unit unchanged, would ${verbaliser.phrase(y, state)}?`,
+      question: `We observe a unit for which ${englishList(observed)}. Had we intervened so that ${verbaliser.phrase(x, flipped)}, everything else about the unit unchanged, would it then be the case that ${verbaliser.phrase(y, state)}?`,
     };
   },
 };

@@ -20,7 +20,7 @@ export const rung3Ett: QuestionKind = {
     if (control === undefined || treated === undefined || outcomeState === undefined) return null;
     return {
       query: { type: "ett", treatment, outcome, treated, control, outcomeState },
-      question: `For units for which ${verbaliser.phrase(treatment, treated)}, would it have been less likely that ${verbaliser.phrase(outcome, outcomeState)} had ${verbaliser.phrase(treatment, control)} instead (is the effect of treatment on the treated positive)?`,
+      question: `For units for which ${verbaliser.phrase(treatment, treated)}, would it have been less likely that ${verbaliser.phrase(outcome, outcomeState)} had it instead been the case that ${verbaliser.phrase(treatment, control)} (is the effect of treatment on the treated positive)?`,
     };
   },
 };

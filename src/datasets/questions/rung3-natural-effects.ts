@@ -19,7 +19,7 @@ function propose(type: "nde" | "nie", ctx: QuestionContext): Proposal | null {
   const question =
     type === "nde"
       ? `Is the natural direct effect positive: if we set things so that ${x1} rather than ${x0}, while ${mediator} stays at the value it would take when ${x0}, would the probability that ${y} increase?`
-      : `Is the natural indirect effect positive: keeping ${x0}, if ${mediator} changed to the value it would take when ${x1}, would the probability that ${y} increase?`;
+      : `Is the natural indirect effect positive: keeping things so that ${x0}, if ${mediator} changed to the value it would take when ${x1}, would the probability that ${y} increase?`;
   return {
     query: { type, treatment, mediator, outcome, treated, control, outcomeState },
     question,
