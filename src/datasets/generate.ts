@@ -27,7 +27,8 @@ import { BUILTIN_STORIES, type StoryVariable } from "./stories.js";
 import { createVerbaliser, type Verbaliser } from "./verbalise.js";
 
 /**
- * Configuration of {@link generate} (also the JSON of `causalkit generate --config FILE`).
+ * Configuration of {@link generate} (also the JSON of `causalkit generate --config FILE`). Any
+ * other field is an error, so that a misspelt one is not silently ignored.
  *
  * @since 0.1.0
  */
@@ -141,12 +142,34 @@ function int(name: string, value: unknown, fallback: number, min: number, max: n
   const x = value === undefined ? fallback : value;
   if (typeof x !== "number" || !Number.isInteger(x) || x < min || x > max) {
     throw new InvalidArgumentError(
-      `${where}: ${name} must be an integer in [${min}, ${max}], got ${String(x)}`,
+      `${where}: ${name} must be an integer in [${min}, ${max}], got ${describeValue(x)}`,
       name,
     );
   }
   return x;
 }
+
+/** A value as an error message shows it: strings quoted, so "4" and 4 read differently. */
+function describeValue(x: unknown): string {
+  return typeof x === "string" ? JSON.stringify(x) : String(x);
+}
+
+// Every field of GenerateConfig: a misspelt one is an error rather than silently ignored.
+const CONFIG_KEYS: readonly (keyof GenerateConfig)[] = [
+  "kinds",
+  "minNodes",
+  "maxNodes",
+  "expectedDegree",
+  "decimals",
+  "dropAmbiguous",
+  "balance",
+  "dedupe",
+  "testFraction",
+  "names",
+  "stories",
+  "reuse",
+  "maxAttempts",
+];
 
 function bool(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
@@ -157,14 +180,24 @@ function bool(name: string, value: unknown, fallback: boolean): boolean {
 }
 
 function readSettings(suite: SuiteName, config: GenerateConfig): Settings {
-  if (config === null || typeof config !== "object") {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
     throw new InvalidArgumentError(`${where}: config must be an object`, "config");
+  }
+  for (const key of Object.keys(config)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      throw new InvalidArgumentError(
+        `${where}: unknown config field "${key}" (known: ${CONFIG_KEYS.join(", ")})`,
+        key,
+      );
+    }
   }
   const defaultKinds = suite === "custom" ? undefined : SUITE_KINDS[suite];
   const names = config.kinds ?? defaultKinds;
   if (names === undefined || !Array.isArray(names) || names.length === 0) {
     throw new InvalidArgumentError(
-      `${where}: the custom suite needs config.kinds (a non-empty list of question kinds)`,
+      names === undefined
+        ? `${where}: the custom suite needs config.kinds (a non-empty list of question kinds)`
+        : `${where}: config.kinds must be a non-empty list of question kinds, got ${JSON.stringify(names)}`,
       "kinds",
     );
   }
@@ -216,10 +249,13 @@ function readSettings(suite: SuiteName, config: GenerateConfig): Settings {
       s.name === "" ||
       typeof s.states?.yes !== "string" ||
       typeof s.states?.no !== "string" ||
+      s.states.yes.trim() === "" ||
+      s.states.no.trim() === "" ||
+      s.states.yes === s.states.no ||
       seen.has(s.name)
     ) {
       throw new InvalidArgumentError(
-        `${where}: stories[${i}] must be {name, states: {yes, no}} with a unique non-empty name`,
+        `${where}: stories[${i}] must be {name, states: {yes, no}} with a unique non-empty name and two different non-empty phrases`,
         "stories",
       );
     }

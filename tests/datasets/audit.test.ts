@@ -80,6 +80,17 @@ describe("datasets.audit", () => {
     await expect(
       generateCommand({ suite: "ladder", n: "5", workers: "65", progress: false }),
     ).rejects.toThrow(/--workers must be at most 64/);
+    await expect(auditCommand(dir)).rejects.toThrow(/cannot read ".*" \(EISDIR\)/);
+    // A configuration file with a byte-order mark is read.
+    const bom = join(dir, "bom.json");
+    writeFileSync(bom, '\uFEFF{"maxNodes": 4}');
+    await generateCommand({
+      suite: "ladder",
+      n: "3",
+      config: bom,
+      output: join(dir, "b.jsonl"),
+      progress: false,
+    });
     const ok = await auditCommand(file);
     expect(ok).toEqual({ checked: 25, disagreements: [] });
     const bad = join(dir, "bad.jsonl");

@@ -212,8 +212,25 @@ describe("datasets.generate", () => {
       { suite: "ladder", n: 1, config: { kinds: ["unknown"] } },
       { suite: "ladder", n: 1, config: { maxNodes: 9 } },
       { suite: "ladder", n: 1, config: { stories: [{ name: "a" }] } },
+      { suite: "ladder", n: 1, config: [1, 2] },
+      { suite: "ladder", n: 1, config: { kinds: "rung2-ate" } },
+      {
+        suite: "ladder",
+        n: 1,
+        config: { stories: [...stories, { name: "b", states: { yes: "x", no: "x" } }] },
+      },
+      {
+        suite: "ladder",
+        n: 1,
+        config: { stories: [...stories, { name: "b", states: { yes: "", no: "x" } }] },
+      },
     ]) {
       expect(bad(options)).toThrow(InvalidArgumentError);
     }
+    // A misspelt field is named; a string where a number belongs is shown quoted.
+    expect(bad({ suite: "ladder", n: 1, config: { maxnodes: 4 } })).toThrow(
+      /unknown config field "maxnodes"/,
+    );
+    expect(bad({ suite: "ladder", n: 1, config: { minNodes: "4" } })).toThrow(/got "4"/);
   });
 });

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { type AuditReport, auditItem } from "../../datasets/audit.js";
-import { InvalidArgumentError } from "../../errors.js";
+import { CausalKitError, InvalidArgumentError } from "../../errors.js";
 
 /**
  * `causalkit audit FILE.jsonl [--json]`: streams the file line by line, recomputes every
@@ -17,9 +17,25 @@ export async function auditCommand(path: string): Promise<AuditReport> {
   try {
     await opened;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "error";
-    throw new InvalidArgumentError(`cli.audit: cannot read "${path}" (${code})`, "file");
+    throw cannotRead(path, e);
   }
+  try {
+    return await auditLines(stream);
+  } catch (e) {
+    // A read error after opening (e.g. EISDIR for a directory); audit errors pass through.
+    if (!(e instanceof CausalKitError) && typeof (e as NodeJS.ErrnoException).code === "string") {
+      throw cannotRead(path, e);
+    }
+    throw e;
+  }
+}
+
+function cannotRead(path: string, e: unknown): InvalidArgumentError {
+  const code = (e as NodeJS.ErrnoException).code ?? "error";
+  return new InvalidArgumentError(`cli.audit: cannot read "${path}" (${code})`, "file");
+}
+
+async function auditLines(stream: NodeJS.ReadableStream): Promise<AuditReport> {
   const report: AuditReport = { checked: 0, disagreements: [] };
   let line = 0;
   for await (const text of createInterface({

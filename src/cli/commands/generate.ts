@@ -45,7 +45,8 @@ function readConfig(path: string | undefined): GenerateConfig {
     throw new InvalidArgumentError(`cli.generate: cannot read "${path}" (${code})`, "--config");
   }
   try {
-    return JSON.parse(text) as GenerateConfig;
+    // A byte-order mark (some editors write one) is not part of the JSON.
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as GenerateConfig;
   } catch {
     throw new InvalidArgumentError(`cli.generate: "${path}" is not valid JSON`, "--config");
   }
@@ -105,6 +106,8 @@ export async function generateCommand(options: GenerateCommandOptions): Promise<
   const bar = showProgress
     ? new SingleBar({
         stream: process.stderr,
+        // Asked for explicitly: shown even when stderr is not a terminal (e.g. redirected).
+        noTTYOutput: options.progress === true,
         format: "generating [{bar}] {percentage}% | {value}/{total} items | ETA {eta}s",
       })
     : undefined;
