@@ -11,7 +11,7 @@ import {
   roundedSpec,
   roundNumber,
 } from "./_internal/q-answer.js";
-import { fnv1a, graphFingerprint, hashKeyAfter, hashPrefix } from "./_internal/q-hash.js";
+import { graphFingerprint, hashKeyAfter, hashPrefix } from "./_internal/q-hash.js";
 import type { Proposal, QuestionKind, SourceType } from "./_internal/q-kind.js";
 import { describeGraph, describeModel } from "./_internal/q-premise.js";
 import { KINDS, SUITE_KINDS } from "./_internal/q-registry.js";
@@ -102,7 +102,7 @@ export interface Source {
   readonly graphJson: ReturnType<CausalGraph["toJSON"]>;
   modelJson?: ReturnType<typeof scmToJson>;
   rounded?: Scm;
-  fingerprint?: string;
+  fingerprint?: number;
   dedupePrefix?: readonly [number, number];
   /**
    * What a reader of the items can tell graphs apart by, when it is less than the graph: for a
@@ -621,7 +621,7 @@ function makeItem(
     ...(s.testFraction > 0
       ? {
           split:
-            fnv1a(source.fingerprint) / 4294967296 < s.testFraction
+            source.fingerprint / 4294967296 < s.testFraction
               ? ("test" as const)
               : ("train" as const),
         }
