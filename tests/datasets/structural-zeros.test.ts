@@ -13,10 +13,11 @@ import {
 } from "../../src/datasets/_internal/q-pick.js";
 import { randomDag } from "../../src/datasets/random-dag.js";
 import { randomDiscreteScm } from "../../src/datasets/random-discrete-scm.js";
+import type { CausalGraph } from "../../src/graph/causal-graph.js";
 import { query } from "../../src/inference/query.js";
 import { scmToJson } from "../../src/scm/json.js";
 import { createScm } from "../../src/scm/scm.js";
-import { cellCount, cptVars, forEachUnit, joint, prob } from "./questions-oracle.js";
+import { type CptVar, cellCount, cptVars, forEachUnit, joint, prob } from "./questions-oracle.js";
 
 /** NDE of x on y through m by noise-cell enumeration (state 1 = treated and outcome). */
 function ndeBrute(vars: ReturnType<typeof cptVars>, x: string, m: string, y: string): number {
@@ -41,62 +42,61 @@ const cases = fc.record({
   seed: fc.integer({ min: 0, max: 1_000_000 }),
 });
 
+/**
+ * Over random DAGs with random binary models: every candidate the list keeps has a value away
+ * from 0, every one it leaves out is exactly 0 (floating point aside), and both occur.
+ */
+function checkKeptAndDropped(
+  runSeed: number,
+  candidates: (g: CausalGraph, vars: CptVar[]) => Iterable<{ kept: boolean; value: number }>,
+): void {
+  let kept = 0;
+  let dropped = 0;
+  fc.assert(
+    fc.property(cases, ({ nodes, degree, seed }) => {
+      const g = randomDag({ nodes, expectedDegree: Math.min(degree, nodes - 1), seed }).freeze();
+      const vars = cptVars(scmToJson(randomDiscreteScm(g, { seed }).model));
+      for (const c of candidates(g, vars)) {
+        if (c.kept) {
+          kept++;
+          expect(Math.abs(c.value)).toBeGreaterThan(1e-9);
+        } else {
+          dropped++;
+          expect(Math.abs(c.value)).toBeLessThan(1e-12);
+        }
+      }
+    }),
+    { seed: runSeed, numRuns: 60 },
+  );
+  expect(kept).toBeGreaterThan(10);
+  expect(dropped).toBeGreaterThan(10);
+}
+
 describe("structurally degenerate candidates", () => {
   it("mediation triples without a direct path have NDE exactly 0; the others do not", () => {
-    let kept = 0;
-    let dropped = 0;
-    fc.assert(
-      fc.property(cases, ({ nodes, degree, seed }) => {
-        const g = randomDag({ nodes, expectedDegree: Math.min(degree, nodes - 1), seed }).freeze();
-        const vars = cptVars(scmToJson(randomDiscreteScm(g, { seed }).model));
-        if (cellCount(vars) > 20000) return;
-        const direct = new Set(directEffectTriples(g).map((t) => t.join()));
-        for (const [x, m, y] of mediationTriples(g)) {
-          const nde = ndeBrute(vars, x, m, y);
-          if (direct.has([x, m, y].join())) {
-            kept++;
-            expect(Math.abs(nde)).toBeGreaterThan(1e-9);
-          } else {
-            dropped++;
-            expect(Math.abs(nde)).toBeLessThan(1e-12);
-          }
-        }
-      }),
-      { seed: 20261129, numRuns: 60 },
-    );
-    expect(kept).toBeGreaterThan(10);
-    expect(dropped).toBeGreaterThan(10);
+    checkKeptAndDropped(20261129, function* (g, vars) {
+      if (cellCount(vars) > 20000) return;
+      const direct = new Set(directEffectTriples(g).map((t) => t.join()));
+      for (const [x, m, y] of mediationTriples(g)) {
+        yield { kept: direct.has([x, m, y].join()), value: ndeBrute(vars, x, m, y) };
+      }
+    });
   });
 
   it("pairs without a common ancestor have association exactly 0; the others do not", () => {
-    let kept = 0;
-    let dropped = 0;
-    fc.assert(
-      fc.property(cases, ({ nodes, degree, seed }) => {
-        const g = randomDag({ nodes, expectedDegree: Math.min(degree, nodes - 1), seed }).freeze();
-        const vars = cptVars(scmToJson(randomDiscreteScm(g, { seed }).model));
-        const rows = joint(vars);
-        const associated = new Set(associatedPairs(g).map((p) => p.join()));
-        for (const x of g.nodes()) {
-          for (const y of g.nodes()) {
-            if (x === y) continue;
-            const d =
-              prob(vars, rows, { [y]: "1" }, { [x]: "1" }) -
-              prob(vars, rows, { [y]: "1" }, { [x]: "0" });
-            if (associated.has([x, y].join())) {
-              kept++;
-              expect(Math.abs(d)).toBeGreaterThan(1e-9);
-            } else {
-              dropped++;
-              expect(Math.abs(d)).toBeLessThan(1e-12);
-            }
-          }
+    checkKeptAndDropped(7, function* (g, vars) {
+      const rows = joint(vars);
+      const associated = new Set(associatedPairs(g).map((p) => p.join()));
+      for (const x of g.nodes()) {
+        for (const y of g.nodes()) {
+          if (x === y) continue;
+          const value =
+            prob(vars, rows, { [y]: "1" }, { [x]: "1" }) -
+            prob(vars, rows, { [y]: "1" }, { [x]: "0" });
+          yield { kept: associated.has([x, y].join()), value };
         }
-      }),
-      { seed: 7, numRuns: 60 },
-    );
-    expect(kept).toBeGreaterThan(10);
-    expect(dropped).toBeGreaterThan(10);
+      }
+    });
   });
 
   it("lists are computed once per frozen graph and recomputed for a mutable one", () => {
