@@ -66,7 +66,9 @@ export interface NaturalEffects extends EffectStates {
  * @see Pearl, J. (2001). Direct and indirect effects. *Proc. UAI 2001*, 411–420.
  * @see Robins, J. M. & Greenland, S. (1992). Identifiability and exchangeability for direct
  *   and indirect effects. *Epidemiology* 3(2), 143–155.
- * @remarks Three counterfactual evaluations (the NDE and NIE ones have three worlds).
+ * @remarks Exact models: four expectations, `E[Y_{x'}]` and `E[Y_x]` (interventional queries)
+ *   and the two nested ones (two worlds each). Otherwise three evaluations of a difference of
+ *   two terms, so that Monte Carlo estimates share their samples.
  * @example
  * ```ts
  * const e = naturalEffects(model, "treatment", "adherence", "recovery");
