@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,6 +91,21 @@ describe("datasets.audit", () => {
       output: join(dir, "b.jsonl"),
       progress: false,
     });
+    // A run that fails part-way leaves no truncated file behind.
+    const failing = join(dir, "failing.json");
+    writeFileSync(failing, JSON.stringify({ minNodes: 2, maxNodes: 3, maxAttempts: 2 }));
+    const truncated = join(dir, "truncated.jsonl");
+    await expect(
+      generateCommand({
+        suite: "corr2cause",
+        n: "400",
+        seed: "8",
+        config: failing,
+        output: truncated,
+        progress: false,
+      }),
+    ).rejects.toThrow(/no valid corr2cause question/);
+    expect(existsSync(truncated)).toBe(false);
     const ok = await auditCommand(file);
     expect(ok).toEqual({ checked: 25, disagreements: [] });
     const bad = join(dir, "bad.jsonl");

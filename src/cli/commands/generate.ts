@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { SingleBar } from "cli-progress";
@@ -52,6 +52,17 @@ function readConfig(path: string | undefined): GenerateConfig {
   }
 }
 
+/** Closes the output stream and deletes its file, if it is a regular file. */
+async function removePartial(out: Writable, path: string): Promise<void> {
+  out.end();
+  await once(out, "close").catch(() => undefined);
+  try {
+    if (statSync(path).isFile()) rmSync(path, { force: true });
+  } catch {
+    // Already gone, or not ours to remove.
+  }
+}
+
 async function write(out: Writable, line: string): Promise<void> {
   if (!out.write(line)) await once(out, "drain");
 }
@@ -61,6 +72,7 @@ async function write(out: Writable, line: string): Promise<void> {
  * streams items as JSON lines (one item written as soon as it is generated, waiting for the
  * stream to drain, so memory stays bounded), with a progress bar on an interactive stderr.
  * Large runs use worker threads (`generateLines`); the output is the same for any `--workers`.
+ * If generation fails part-way, the partial output file is deleted.
  */
 export async function generateCommand(options: GenerateCommandOptions): Promise<void> {
   const suite = (options.suite ?? "ladder") as SuiteName;
@@ -117,6 +129,11 @@ export async function generateCommand(options: GenerateCommandOptions): Promise<
       await write(out, `${line}\n`);
       bar?.increment(1);
     }
+  } catch (e) {
+    // A run that fails part-way (e.g. E_GENERATE) leaves no truncated dataset behind that
+    // could pass for a complete one.
+    if (options.output !== undefined) await removePartial(out, options.output);
+    throw e;
   } finally {
     bar?.stop();
   }
