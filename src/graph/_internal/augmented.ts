@@ -1,6 +1,7 @@
 // The augmented (moral) graph of a DAG or ADMG on the compact index. Internal to
 // `causalkit/graph`; not exported from the package.
 import type { CompactIndex } from "../causal-graph.js";
+import { csrFromLists } from "./compact.js";
 
 /** Undirected adjacency in CSR form over all n node numbers; neighbours ascending, no repeats. */
 export interface UndirectedCsr {
@@ -62,18 +63,5 @@ export function augmentedGraph(ix: CompactIndex, mask: Uint8Array | undefined): 
       for (const w of clique) if (w !== u) list.push(w);
     }
   }
-  const offsets = new Int32Array(n + 1);
-  const seen = new Int32Array(n).fill(-1);
-  const flat: number[] = [];
-  for (let u = 0; u < n; u++) {
-    const list = (lists[u] as number[]).sort((a, b) => a - b);
-    for (const w of list) {
-      if (seen[w] !== u) {
-        seen[w] = u;
-        flat.push(w);
-      }
-    }
-    offsets[u + 1] = flat.length;
-  }
-  return { offsets, adj: Int32Array.from(flat) };
+  return csrFromLists(lists);
 }

@@ -52,15 +52,20 @@ export function markDescendants(
 }
 
 /**
- * Depth-first closure over one CSR adjacency. Newly marked nodes end up in `out[0..count)`;
- * the work stack lives in the tail of the same array (a node is pushed once, when marked).
+ * Marks (mark[v] = 1) every node reachable from the seeds through one CSR adjacency, seeds
+ * included, never entering a node with `skip[v] !== 0` (seeds are marked regardless). Returns
+ * the number of newly marked nodes, written to `out[0..count)` in marking order (`out` needs
+ * room for n entries; it doubles as the breadth-first queue).
+ *
+ * @internal
  */
-function markClosure(
+export function markClosure(
   offsets: Int32Array,
   adj: Int32Array,
   seeds: ArrayLike<number>,
   mark: Uint8Array,
   out: Int32Array,
+  skip?: Uint8Array,
 ): number {
   // out[0..count) = marked nodes in marking order; nodes out[head..count) are still to expand.
   let count = 0;
@@ -76,13 +81,37 @@ function markClosure(
     const end = offsets[v + 1] as number;
     for (let e = offsets[v] as number; e < end; e++) {
       const w = adj[e] as number;
-      if (mark[w] === 0) {
+      if (mark[w] === 0 && (skip === undefined || skip[w] === 0)) {
         mark[w] = 1;
         out[count++] = w;
       }
     }
   }
   return count;
+}
+
+/**
+ * A CSR adjacency (offsets, neighbours) from one neighbour list per node: each list sorted,
+ * duplicates dropped. The lists are sorted in place.
+ *
+ * @internal
+ */
+export function csrFromLists(lists: readonly number[][]): { offsets: Int32Array; adj: Int32Array } {
+  const n = lists.length;
+  const offsets = new Int32Array(n + 1);
+  const seen = new Int32Array(n).fill(-1);
+  const flat: number[] = [];
+  for (let u = 0; u < n; u++) {
+    const list = (lists[u] as number[]).sort((a, b) => a - b);
+    for (const w of list) {
+      if (seen[w] !== u) {
+        seen[w] = u;
+        flat.push(w);
+      }
+    }
+    offsets[u + 1] = flat.length;
+  }
+  return { offsets, adj: Int32Array.from(flat) };
 }
 
 /**

@@ -9,6 +9,8 @@
 // Richardson 2003) the neighbours of v are the members of the cliques K_D = D ∪ pa(D) for the
 // districts D (bidirected components inside A) of v and of its children in A. A breadth-first
 // search therefore expands each clique at most once and costs O(|A| + edges in A).
+
+import { csrFromLists } from "../../graph/_internal/compact.js";
 import type { AdjustStructure } from "./adjust-structure.js";
 import { markCutAncestors } from "./adjust-structure.js";
 
@@ -333,18 +335,5 @@ export function augmentedCsr(
       for (const w of clique) if (w !== u) list.push(w);
     }
   }
-  const offsets = new Int32Array(n + 1);
-  const seen = new Int32Array(n).fill(-1);
-  const flat: number[] = [];
-  for (let u = 0; u < n; u++) {
-    const list = (lists[u] as number[]).sort((a, b) => a - b);
-    for (const w of list) {
-      if (seen[w] !== u) {
-        seen[w] = u;
-        flat.push(w);
-      }
-    }
-    offsets[u + 1] = flat.length;
-  }
-  return { offsets, adj: Int32Array.from(flat) };
+  return csrFromLists(lists);
 }

@@ -16,6 +16,8 @@
 // (Perković et al. 2018, JMLR 18(220), Def. 3.3 "forb"; Henckel, Perković & Maathuis 2022).
 // The deleted edges are represented by a mask `cut` over their heads: the edge p -> c is absent
 // iff inX[p] === 1 and cut[c] === 1.
+
+import { markClosure } from "../../graph/_internal/compact.js";
 import type { CompactIndex } from "../../graph/causal-graph.js";
 
 /** Which criterion an adjustment query uses. */
@@ -41,43 +43,6 @@ export interface AdjustStructure {
   readonly forbidden: Uint8Array;
   /** cn(X, Y): nodes other than X on proper causal paths from X to Y. */
   readonly causal: Uint8Array;
-}
-
-/**
- * Marks (mark[v] = 1) every node reachable from the seeds through one CSR adjacency, seeds
- * included, never entering a node with `skip[v] !== 0` (seeds are marked regardless). Returns
- * the number of newly marked nodes, written to `out[0..count)`; `out` needs room for n entries.
- *
- * @internal
- */
-export function markClosure(
-  offsets: Int32Array,
-  adj: Int32Array,
-  seeds: ArrayLike<number>,
-  mark: Uint8Array,
-  out: Int32Array,
-  skip?: Uint8Array,
-): number {
-  let count = 0;
-  for (let i = 0; i < seeds.length; i++) {
-    const s = seeds[i] as number;
-    if (mark[s] === 0) {
-      mark[s] = 1;
-      out[count++] = s;
-    }
-  }
-  for (let head = 0; head < count; head++) {
-    const v = out[head] as number;
-    const end = offsets[v + 1] as number;
-    for (let e = offsets[v] as number; e < end; e++) {
-      const w = adj[e] as number;
-      if (mark[w] === 0 && (skip === undefined || skip[w] === 0)) {
-        mark[w] = 1;
-        out[count++] = w;
-      }
-    }
-  }
-  return count;
 }
 
 /**
