@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "../errors.js";
 import { descendants } from "../graph/ancestry.js";
 import { dSeparated } from "../graph/d-separation.js";
 import { backdoorGraph, doGraph } from "../graph/mutilate.js";
+import { forEachConfiguration } from "../inference/_internal/configurations.js";
 import { runQuery } from "../inference/query.js";
 import type { QueryResult } from "../inference/query-result.js";
 import type { Scm } from "../scm/scm.js";
@@ -184,13 +185,13 @@ export function mediationFormula(
   let nde = 0;
   let nie = 0;
   let te = 0;
-  forEachConfig(wCards, (wConfig, wi) => {
+  forEachConfiguration(wCards, (wConfig, wi) => {
     const pw = wJoint[wi] as number;
     if (pw === 0) return;
     const wGiven: [string, number][] = covariates.map((w, i) => [w, wConfig[i] as number]);
     const pm1 = ask(mediators, [[X, x.treated], ...wGiven]).probabilities;
     const pm0 = ask(mediators, [[X, x.control], ...wGiven]).probabilities;
-    forEachConfig(mCards, (mConfig, mi) => {
+    forEachConfiguration(mCards, (mConfig, mi) => {
       const a = pm1[mi] as number;
       const b = pm0[mi] as number;
       if (a === 0 && b === 0) return;
@@ -217,28 +218,6 @@ export function mediationFormula(
 function stateCount(model: Scm, v: string): number {
   const d = model.variable(v).domain;
   return d.type === "discrete" ? d.states.length : 0;
-}
-
-/** Visits every configuration (last fastest) with its row-major index. */
-function forEachConfig(
-  cards: readonly number[],
-  visit: (config: Int32Array, index: number) => void,
-): void {
-  const config = new Int32Array(cards.length);
-  let index = 0;
-  for (;;) {
-    visit(config, index++);
-    let q = cards.length - 1;
-    for (; q >= 0; q--) {
-      const c = (config[q] as number) + 1;
-      if (c < (cards[q] as number)) {
-        config[q] = c;
-        break;
-      }
-      config[q] = 0;
-    }
-    if (q < 0) return;
-  }
 }
 
 /** Throws unless the sufficient graphical conditions of the mediation formula hold. */

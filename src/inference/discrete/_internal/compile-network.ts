@@ -10,6 +10,7 @@ import type {
   NoiseDistribution,
   ValueRecord,
 } from "../../../scm/types.js";
+import { forEachConfiguration } from "../../_internal/configurations.js";
 import { Factor } from "../factor.js";
 
 /** Mechanism tables (and the enumeration behind them) are limited to this many cells. */
@@ -340,26 +341,6 @@ function discretise(
   }
   s.probs = probs;
   s.cellStarts = starts;
-}
-
-/** Calls `visit` for every configuration of the given cardinalities (last fastest). */
-function forEachConfiguration(cards: readonly number[], visit: (config: Int32Array) => void): void {
-  const d = cards.length;
-  for (const c of cards) if (c === 0) return;
-  const config = new Int32Array(d);
-  for (;;) {
-    visit(config);
-    let q = d - 1;
-    for (; q >= 0; q--) {
-      const c = (config[q] as number) + 1;
-      if (c < (cards[q] as number)) {
-        config[q] = c;
-        break;
-      }
-      config[q] = 0;
-    }
-    if (q < 0) return;
-  }
 }
 
 function mechanismFactor(
