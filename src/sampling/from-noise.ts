@@ -1,7 +1,7 @@
 import { InvalidArgumentError, UnknownNodeError } from "../errors.js";
 import type { Scm } from "../scm/scm.js";
 import type { NoiseDistribution } from "../scm/types.js";
-import { type Block, type ColumnArray, compileKernel, type Kernel } from "./_internal/kernels.js";
+import { type Block, type ColumnArray, compileKernels, type Kernel } from "./_internal/kernels.js";
 import { type Column, discreteArray, Table } from "./table.js";
 
 /**
@@ -99,20 +99,7 @@ export function sampleFromNoise(model: Scm, noise: NoiseColumns, n: number): Tab
     slots.push(column);
   }
 
-  const variableIndex = new Map(model.variables.map((v, i) => [v.name, i]));
-  const kernels: Kernel[] = model.variables.map((v, index) =>
-    compileKernel(
-      {
-        model,
-        variable: v.name,
-        index,
-        stateCount: v.domain.type === "discrete" ? v.domain.states.length : 0,
-        variableIndex,
-        noiseSlot,
-      },
-      v.mechanism,
-    ),
-  );
+  const kernels: Kernel[] = compileKernels(model, noiseSlot);
   const columns: ColumnArray[] = model.variables.map((v) =>
     v.domain.type === "discrete" ? discreteArray(v.domain.states.length, n) : new Float64Array(n),
   );

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "../errors.js";
 import type { Scm } from "../scm/scm.js";
-import { type Block, type ColumnArray, compileKernel, type Kernel } from "./_internal/kernels.js";
+import { type Block, type ColumnArray, compileKernels, type Kernel } from "./_internal/kernels.js";
 import { NoiseFiller } from "./distributions.js";
 import { deriveRng, type Rng, type Seed } from "./rng.js";
 import { type Column, discreteArray, Table } from "./table.js";
@@ -81,20 +81,7 @@ class Sampler {
     this.#noise = this.#fillers.map(() => new Float64Array(BLOCK_SIZE));
     this.#scratchIndex = new Int32Array(BLOCK_SIZE);
     this.#scratch = new Float64Array(BLOCK_SIZE);
-    const variableIndex = new Map(model.variables.map((v, i) => [v.name, i]));
-    this.#kernels = model.variables.map((v, index) =>
-      compileKernel(
-        {
-          model,
-          variable: v.name,
-          index,
-          stateCount: v.domain.type === "discrete" ? v.domain.states.length : 0,
-          variableIndex,
-          noiseSlot,
-        },
-        v.mechanism,
-      ),
-    );
+    this.#kernels = compileKernels(model, noiseSlot);
   }
 
   /** Generates the next `m` rows (continuing every stream where the last call stopped). */

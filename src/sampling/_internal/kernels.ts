@@ -472,3 +472,24 @@ export function compileKernel(ctx: KernelContext, mechanism: Mechanism, delta = 
       return compileKernel(ctx, mechanism.base, mechanism.delta);
   }
 }
+
+/**
+ * The kernels of every variable of a model, in model order; `noiseSlot` maps each exogenous
+ * variable to its noise column.
+ */
+export function compileKernels(model: Scm, noiseSlot: ReadonlyMap<string, number>): Kernel[] {
+  const variableIndex = new Map(model.variables.map((v, i) => [v.name, i]));
+  return model.variables.map((v, index) =>
+    compileKernel(
+      {
+        model,
+        variable: v.name,
+        index,
+        stateCount: v.domain.type === "discrete" ? v.domain.states.length : 0,
+        variableIndex,
+        noiseSlot,
+      },
+      v.mechanism,
+    ),
+  );
+}
