@@ -1,8 +1,5 @@
-import { InvalidArgumentError } from "../errors.js";
 import type { CausalGraph } from "../graph/causal-graph.js";
-import { DagCodes, graphOfCode } from "./_internal/dag-codes.js";
-import { resolveNames } from "./_internal/names.js";
-import { checkInteger, checkOptions } from "./_internal/validate.js";
+import { graphOfCode, readEnumeration } from "./_internal/dag-codes.js";
 
 /**
  * Options of {@link enumerateDags}.
@@ -20,10 +17,6 @@ export interface EnumerateDagsOptions {
   /** Node names, in node order (exactly n distinct strings). @defaultValue `A`, `B`, `C`, … */
   readonly names?: readonly string[];
 }
-
-/** Largest n for the unlabelled and the labelled enumeration. */
-const MAX_UNLABELLED = 6;
-const MAX_LABELLED = 5;
 
 /**
  * Every DAG on n nodes, up to isomorphism or labelled, in a fixed order.
@@ -64,17 +57,7 @@ const MAX_LABELLED = 5;
  */
 export function enumerateDags(n: number, options?: EnumerateDagsOptions): CausalGraph[] {
   const where = "datasets.enumerateDags";
-  const o = checkOptions(where, options);
-  const unlabelled = o.upToIsomorphism ?? true;
-  if (typeof unlabelled !== "boolean") {
-    throw new InvalidArgumentError(
-      `${where}: upToIsomorphism must be a boolean`,
-      "upToIsomorphism",
-    );
-  }
-  checkInteger(where, "n", n, 0, unlabelled ? MAX_UNLABELLED : MAX_LABELLED);
-  const names = resolveNames(where, n, o.names);
-  const codes = new DagCodes(n);
+  const { unlabelled, names, codes } = readEnumeration(where, n, options, true);
   const fulls = unlabelled
     ? codes.canonicalCodes().map((c) => codes.fullOfForward(c))
     : codes.labelledCodes();

@@ -1,10 +1,7 @@
-import { InvalidArgumentError } from "../errors.js";
 import type { CausalGraph } from "../graph/causal-graph.js";
 import { type Cpdag, cpdag } from "../graph/cpdag.js";
 import { markovEquivalenceClass } from "../graph/markov-equivalence.js";
-import { DagCodes, graphOfCode } from "./_internal/dag-codes.js";
-import { resolveNames } from "./_internal/names.js";
-import { checkInteger, checkOptions } from "./_internal/validate.js";
+import { graphOfCode, readEnumeration } from "./_internal/dag-codes.js";
 
 /**
  * One Markov equivalence class: its CPDAG and every DAG in it.
@@ -37,9 +34,6 @@ export interface MarkovEquivalenceClassesOptions {
   /** Node names, in node order (exactly n distinct strings). @defaultValue `A`, `B`, `C`, … */
   readonly names?: readonly string[];
 }
-
-const MAX_UNLABELLED = 6;
-const MAX_LABELLED = 5;
 
 /**
  * Every Markov equivalence class of DAGs on n nodes, with its CPDAG and its members. Two DAGs
@@ -84,17 +78,7 @@ export function markovEquivalenceClasses(
   options?: MarkovEquivalenceClassesOptions,
 ): EquivalenceClassEntry[] {
   const where = "datasets.markovEquivalenceClasses";
-  const o = checkOptions(where, options);
-  const unlabelled = o.upToIsomorphism ?? false;
-  if (typeof unlabelled !== "boolean") {
-    throw new InvalidArgumentError(
-      `${where}: upToIsomorphism must be a boolean`,
-      "upToIsomorphism",
-    );
-  }
-  checkInteger(where, "n", n, 0, unlabelled ? MAX_UNLABELLED : MAX_LABELLED);
-  const names = resolveNames(where, n, o.names);
-  const codes = new DagCodes(n);
+  const { unlabelled, names, codes } = readEnumeration(where, n, options, false);
   const index = new Map(names.map((v, i) => [v, i]));
   const fullOf = (g: CausalGraph): number =>
     codes.fullOfEdges(

@@ -10,7 +10,10 @@
 // two forward graphs are isomorphic iff a permutation maps one onto the other, which then
 // keeps every edge forward. The canonical form of an unlabelled DAG is the least forward code
 // among its forward labellings.
+import { InvalidArgumentError } from "../../errors.js";
 import { CausalGraph } from "../../graph/causal-graph.js";
+import { resolveNames } from "./names.js";
+import { checkInteger, checkOptions } from "./validate.js";
 
 /** Number of the unordered pair {i, j}, i < j: pairs ordered by j, then i. */
 export function pairIndex(i: number, j: number): number {
@@ -205,4 +208,30 @@ export function graphOfCode(codes: DagCodes, names: readonly string[], full: num
       .edgesOfFull(full)
       .map(([i, j]) => [names[i] as string, names[j] as string] as const),
   });
+}
+
+/** Largest n enumerated up to isomorphism, and labelled (the counts grow super-exponentially). */
+const MAX_UNLABELLED = 6;
+const MAX_LABELLED = 5;
+
+/**
+ * The checked options shared by the DAG and equivalence-class enumerations: whether to work up
+ * to isomorphism (default `unlabelledDefault`), the node names, and the codes for n nodes.
+ */
+export function readEnumeration(
+  where: string,
+  n: number,
+  options: { readonly upToIsomorphism?: boolean; readonly names?: readonly string[] } | undefined,
+  unlabelledDefault: boolean,
+): { unlabelled: boolean; names: string[]; codes: DagCodes } {
+  const o = checkOptions(where, options);
+  const unlabelled = o.upToIsomorphism ?? unlabelledDefault;
+  if (typeof unlabelled !== "boolean") {
+    throw new InvalidArgumentError(
+      `${where}: upToIsomorphism must be a boolean`,
+      "upToIsomorphism",
+    );
+  }
+  checkInteger(where, "n", n, 0, unlabelled ? MAX_UNLABELLED : MAX_LABELLED);
+  return { unlabelled, names: resolveNames(where, n, o.names), codes: new DagCodes(n) };
 }
