@@ -139,3 +139,34 @@ export function randomState(rng: Rng, model: Scm, name: string): string {
   const s = statesOf(model, name);
   return s[randomInt(rng, s.length)] ?? "";
 }
+
+/** The states an effect question of a binary model refers to (the second state is "1"). */
+export interface EffectStates {
+  /** Treatment value (the treatment's second state). */
+  readonly treated: string;
+  /** Control value (its first state). */
+  readonly control: string;
+  /** Outcome event (the outcome's second state). */
+  readonly outcomeState: string;
+  /** The outcome's other state. */
+  readonly outcomeOther: string;
+}
+
+/** The treated/control and outcome states of treatment → outcome, if both are binary-like. */
+export function effectStates(
+  model: Scm,
+  treatment: string,
+  outcome: string,
+): EffectStates | undefined {
+  const [control, treated] = statesOf(model, treatment);
+  const [outcomeOther, outcomeState] = statesOf(model, outcome);
+  if (
+    control === undefined ||
+    treated === undefined ||
+    outcomeOther === undefined ||
+    outcomeState === undefined
+  ) {
+    return undefined;
+  }
+  return { treated, control, outcomeState, outcomeOther };
+}

@@ -1,5 +1,5 @@
 import type { QuestionKind } from "../_internal/q-kind.js";
-import { causalPairs, pick, statesOf } from "../_internal/q-pick.js";
+import { causalPairs, effectStates, pick } from "../_internal/q-pick.js";
 
 /**
  * Rung 2: ATE sign. Is P(y = 1 | do(x = 1)) − P(y = 1 | do(x = 0)) > 0 for x a proper ancestor
@@ -15,9 +15,9 @@ export const rung2Ate: QuestionKind = {
     const pair = pick(rng, causalPairs(graph));
     if (model === undefined || pair === undefined) return null;
     const [treatment, outcome] = pair;
-    const [control, treated] = statesOf(model, treatment);
-    const outcomeState = statesOf(model, outcome)[1];
-    if (control === undefined || treated === undefined || outcomeState === undefined) return null;
+    const states = effectStates(model, treatment, outcome);
+    if (states === undefined) return null;
+    const { treated, control, outcomeState } = states;
     return {
       query: { type: "ate", treatment, outcome, treated, control, outcomeState },
       question: `If we intervened so that ${verbaliser.phrase(treatment, treated)}, rather than so that ${verbaliser.phrase(treatment, control)}, would the probability that ${verbaliser.phrase(outcome, outcomeState)} increase?`,

@@ -1,5 +1,5 @@
 import type { QuestionKind } from "../_internal/q-kind.js";
-import { causalPairs, pick, statesOf } from "../_internal/q-pick.js";
+import { causalPairs, effectStates, pick } from "../_internal/q-pick.js";
 import { randomInt } from "../_internal/random.js";
 
 const MEASURES = ["pn", "ps", "pns"] as const;
@@ -20,11 +20,9 @@ export const rung3Causation: QuestionKind = {
     const pair = pick(rng, causalPairs(graph));
     if (model === undefined || pair === undefined) return null;
     const [treatment, outcome] = pair;
-    const [control, treated] = statesOf(model, treatment);
-    const [no, yes] = statesOf(model, outcome);
-    if (control === undefined || treated === undefined || yes === undefined || no === undefined) {
-      return null;
-    }
+    const states = effectStates(model, treatment, outcome);
+    if (states === undefined) return null;
+    const { treated, control, outcomeState: yes, outcomeOther: no } = states;
     const measure = MEASURES[randomInt(rng, 3)] ?? "pns";
     const threshold = THRESHOLDS[randomInt(rng, THRESHOLDS.length)] ?? 0.5;
     const x1 = verbaliser.phrase(treatment, treated);

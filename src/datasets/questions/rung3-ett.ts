@@ -1,5 +1,5 @@
 import type { QuestionKind } from "../_internal/q-kind.js";
-import { causalPairs, pick, statesOf } from "../_internal/q-pick.js";
+import { causalPairs, effectStates, pick } from "../_internal/q-pick.js";
 
 /**
  * Rung 3: effect of treatment on the treated. For units with x = 1, is
@@ -15,9 +15,9 @@ export const rung3Ett: QuestionKind = {
     const pair = pick(rng, causalPairs(graph));
     if (model === undefined || pair === undefined) return null;
     const [treatment, outcome] = pair;
-    const [control, treated] = statesOf(model, treatment);
-    const outcomeState = statesOf(model, outcome)[1];
-    if (control === undefined || treated === undefined || outcomeState === undefined) return null;
+    const states = effectStates(model, treatment, outcome);
+    if (states === undefined) return null;
+    const { treated, control, outcomeState } = states;
     return {
       query: { type: "ett", treatment, outcome, treated, control, outcomeState },
       question: `For units for which ${verbaliser.phrase(treatment, treated)}, would it have been less likely that ${verbaliser.phrase(outcome, outcomeState)} had it instead been the case that ${verbaliser.phrase(treatment, control)} (is the effect of treatment on the treated positive)?`,

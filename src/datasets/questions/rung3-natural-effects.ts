@@ -1,5 +1,5 @@
 import type { Proposal, QuestionContext, QuestionKind } from "../_internal/q-kind.js";
-import { directEffectTriples, mediationTriples, pick, statesOf } from "../_internal/q-pick.js";
+import { directEffectTriples, effectStates, mediationTriples, pick } from "../_internal/q-pick.js";
 
 function propose(type: "nde" | "nie", ctx: QuestionContext): Proposal | null {
   const { rng, graph, model, verbaliser } = ctx;
@@ -10,9 +10,9 @@ function propose(type: "nde" | "nie", ctx: QuestionContext): Proposal | null {
   );
   if (model === undefined || t === undefined) return null;
   const [treatment, mediator, outcome] = t;
-  const [control, treated] = statesOf(model, treatment);
-  const outcomeState = statesOf(model, outcome)[1];
-  if (control === undefined || treated === undefined || outcomeState === undefined) return null;
+  const states = effectStates(model, treatment, outcome);
+  if (states === undefined) return null;
+  const { treated, control, outcomeState } = states;
   const x1 = verbaliser.phrase(treatment, treated);
   const x0 = verbaliser.phrase(treatment, control);
   const y = verbaliser.phrase(outcome, outcomeState);
