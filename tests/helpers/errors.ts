@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { CausalKitError } from "../../src/errors.js";
+import { type CausalKitError, ParseError } from "../../src/errors.js";
 
 /**
  * Asserts that `fn` throws an instance of `cls` with the stable `code` (tests assert on class and
@@ -20,4 +20,21 @@ export function expectError(
   expect(err).toBeInstanceOf(cls);
   expect((err as CausalKitError).code).toBe(code);
   return err as CausalKitError;
+}
+
+/** Where a ParseError thrown by `fn` points: `{format, code, line, column}` (fails otherwise). */
+export function parseErrorOf(fn: () => unknown): {
+  format: string;
+  code: string;
+  line: number;
+  column: number;
+} {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ParseError);
+    const p = e as ParseError;
+    return { format: p.format, code: p.code, line: p.line, column: p.column };
+  }
+  return expect.fail("expected a ParseError, but nothing was thrown");
 }

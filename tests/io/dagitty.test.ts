@@ -1,25 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CycleError, InvalidArgumentError, ParseError } from "../../src/errors.js";
+import { CycleError, InvalidArgumentError } from "../../src/errors.js";
 import { CausalGraph, type CausalGraphJson } from "../../src/graph/causal-graph.js";
 import { formatDagitty, parseDagitty } from "../../src/io/dagitty.js";
-
-/** The ParseError thrown by `f`, as `{format, code, line, column}`. */
-function parseErrorOf(f: () => unknown): {
-  format: string;
-  code: string;
-  line: number;
-  column: number;
-} {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParseError);
-    const p = e as ParseError;
-    return { format: p.format, code: p.code, line: p.line, column: p.column };
-  }
-  throw new Error("expected a ParseError");
-}
+import { parseErrorOf } from "../helpers/errors.js";
 
 const at = (line: number, column: number) => ({ format: "dagitty", code: "E_PARSE", line, column });
 const json = (text: string, options?: { projectLatent?: boolean }): CausalGraphJson =>

@@ -1,9 +1,10 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CycleError, InvalidArgumentError, ParseError } from "../../src/errors.js";
+import { CycleError, InvalidArgumentError } from "../../src/errors.js";
 import { CausalGraph } from "../../src/graph/causal-graph.js";
 import { formatGraphJson, graphJsonSchema, parseGraphJson } from "../../src/io/graph-json.js";
+import { parseErrorOf } from "../helpers/errors.js";
 
 // The test's own schema validator.
 const require = createRequire(import.meta.url);
@@ -22,17 +23,7 @@ function errorOf(f: () => unknown): unknown {
 }
 
 /** `{line, column}` of the ParseError thrown by parsing `text`. */
-function syntaxErrorAt(text: string): {
-  format: string;
-  code: string;
-  line: number;
-  column: number;
-} {
-  const e = errorOf(() => parseGraphJson(text));
-  expect(e).toBeInstanceOf(ParseError);
-  const p = e as ParseError;
-  return { format: p.format, code: p.code, line: p.line, column: p.column };
-}
+const syntaxErrorAt = (text: string) => parseErrorOf(() => parseGraphJson(text));
 const at = (line: number, column: number) => ({ format: "json", code: "E_PARSE", line, column });
 
 /** The `argument` of the InvalidArgumentError thrown by parsing `value`. */
