@@ -8,38 +8,14 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { CausalGraph, dSeparated } from "causalkit/graph";
-import { mulberry32 } from "./_shared.js";
+import { dSeparated } from "causalkit/graph";
+import { mulberry32, randomLargeDag } from "./_shared.js";
 
 const NODES = 5_000;
 const AVERAGE_DEGREE = 3.5;
 const QUERIES = 1_000;
 const WARMUP = 200;
 const SEED = 20240601;
-
-/** A random DAG: edges from lower to higher rank, nodes inserted in a shuffled order. */
-function randomDag(rand: () => number, n: number, averageDegree: number): CausalGraph {
-  const edgeCount = Math.round((n * averageDegree) / 2);
-  const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  const seen = new Set<number>();
-  const directed: [string, string][] = [];
-  while (directed.length < edgeCount) {
-    let a = Math.floor(rand() * n);
-    let b = Math.floor(rand() * n);
-    if (a === b) continue;
-    if (a > b) [a, b] = [b, a];
-    const key = a * n + b;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    directed.push([names[a] as string, names[b] as string]);
-  }
-  const order = [...names];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j] as string, order[i] as string];
-  }
-  return CausalGraph.from({ nodes: order, directed });
-}
 
 /** Disjoint random X, Y (one node each) and Z (0..3 nodes). */
 function randomQuery(rand: () => number, names: readonly string[]): [string[], string[], string[]] {
@@ -64,7 +40,7 @@ function randomQuery(rand: () => number, names: readonly string[]): [string[], s
 export async function run(): Promise<void> {
   const rand = mulberry32(SEED);
   const t0 = performance.now();
-  const graph = randomDag(rand, NODES, AVERAGE_DEGREE);
+  const graph = randomLargeDag(rand, NODES, AVERAGE_DEGREE);
   graph.compactIndex();
   const buildMs = performance.now() - t0;
   const names = graph.nodes();

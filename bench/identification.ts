@@ -34,46 +34,12 @@ import {
   listMinimalAdjustmentSets,
   optimalAdjustmentSet,
 } from "causalkit/identification";
-import { mulberry32 } from "./_shared.js";
+import { mulberry32, randomLargeDag } from "./_shared.js";
 
 const SEED = 20240611;
 const AVERAGE_DEGREE = 3.5;
 const QUERIES = 40;
 const WARMUP = 10;
-
-/**
- * A random DAG on `v0..v{n-1}` with edges from lower to higher index (the causal order);
- * "local": the lower endpoint is one of the 20 nodes before the higher one.
- */
-function randomDag(rand: () => number, n: number, local: boolean): CausalGraph {
-  const edgeCount = Math.round((n * AVERAGE_DEGREE) / 2);
-  const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  const seen = new Set<number>();
-  const directed: [string, string][] = [];
-  while (directed.length < edgeCount) {
-    let a: number;
-    let b: number;
-    if (local) {
-      b = 1 + Math.floor(rand() * (n - 1));
-      a = b - 1 - Math.floor(rand() * Math.min(20, b));
-    } else {
-      a = Math.floor(rand() * n);
-      b = Math.floor(rand() * n);
-      if (a === b) continue;
-      if (a > b) [a, b] = [b, a];
-    }
-    const key = a * n + b;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    directed.push([names[a] as string, names[b] as string]);
-  }
-  const order = [...names];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j] as string, order[i] as string];
-  }
-  return CausalGraph.from({ nodes: order, directed });
-}
 
 /**
  * X from the later part of the causal order (so that it has many ancestors) and Y a descendant
@@ -126,7 +92,7 @@ function timeEach<T>(queries: readonly T[], f: (q: T) => unknown): number[] {
 function benchLarge(n: number, local: boolean, all: boolean): void {
   const rand = mulberry32(SEED + n + (local ? 1 : 0));
   const t0 = performance.now();
-  const graph = randomDag(rand, n, local);
+  const graph = randomLargeDag(rand, n, AVERAGE_DEGREE, local);
   graph.compactIndex();
   const buildMs = performance.now() - t0;
   const queries = Array.from({ length: QUERIES }, () => randomPair(rand, graph, n));
@@ -161,7 +127,7 @@ function benchListing(): void {
   let queries = 0;
   let largest = 0;
   for (let g = 0; g < 10; g++) {
-    const graph = randomDag(rand, 200, false);
+    const graph = randomLargeDag(rand, 200, AVERAGE_DEGREE);
     for (let q = 0; q < 5; q++) {
       const [x, y] = randomPair(rand, graph, 200);
       const t0 = performance.now();
@@ -187,7 +153,7 @@ function benchId(): void {
   const identifyTimes: number[] = [];
   let identified = 0;
   for (let g = 0; g < 20; g++) {
-    const dag = randomDag(rand, 50, false);
+    const dag = randomLargeDag(rand, 50, AVERAGE_DEGREE);
     const nodes = dag.nodes();
     const bidirected: [string, string][] = [];
     for (let k = 0; k < 25; k++) {
