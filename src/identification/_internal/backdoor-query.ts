@@ -58,6 +58,7 @@ export function resolveExposureOutcome(
 
 /**
  * Resolves a set of covariates (`Z` or `include`): known, observed, disjoint from X ∪ Y.
+ * `latentUse` ends the message for a latent node (what such a node cannot be).
  *
  * @internal
  */
@@ -67,6 +68,7 @@ export function resolveCovariates(
   argument: string,
   xy: ExposureOutcome,
   where: string,
+  latentUse = "cannot be adjusted for",
 ): string[] {
   const list = graph.resolveNodes(nodes, where);
   const inX = new Set(xy.x);
@@ -80,7 +82,7 @@ export function resolveCovariates(
     }
     if (graph.isLatent(v)) {
       throw new InvalidArgumentError(
-        `${where}: ${argument} node "${v}" is latent (unobserved) and cannot be adjusted for`,
+        `${where}: ${argument} node "${v}" is latent (unobserved) and ${latentUse}`,
         v,
       );
     }

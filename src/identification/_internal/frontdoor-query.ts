@@ -2,7 +2,11 @@
 // `causalkit/identification`; not exported from the package.
 import { InvalidArgumentError } from "../../errors.js";
 import type { NodeSet, ReadonlyCausalGraph } from "../../graph/causal-graph.js";
-import { type ExposureOutcome, resolveExposureOutcome } from "./backdoor-query.js";
+import {
+  type ExposureOutcome,
+  resolveCovariates,
+  resolveExposureOutcome,
+} from "./backdoor-query.js";
 
 /** Validated treatment and outcome sets of a front-door query. */
 export type FrontdoorQuery = ExposureOutcome;
@@ -29,24 +33,7 @@ export function resolveMediators(
   query: FrontdoorQuery,
   where: string,
 ): string[] {
-  const list = graph.resolveNodes(nodes, where);
-  const inX = new Set(query.x);
-  const inY = new Set(query.y);
-  for (const v of list) {
-    if (inX.has(v) || inY.has(v)) {
-      throw new InvalidArgumentError(
-        `${where}: ${argument} node "${v}" is in ${inX.has(v) ? "X" : "Y"}; it must be disjoint from X and Y`,
-        v,
-      );
-    }
-    if (graph.isLatent(v)) {
-      throw new InvalidArgumentError(
-        `${where}: ${argument} node "${v}" is latent (unobserved) and cannot be in a front-door set`,
-        v,
-      );
-    }
-  }
-  return list;
+  return resolveCovariates(graph, nodes, argument, query, where, "cannot be in a front-door set");
 }
 
 /**
