@@ -111,6 +111,28 @@ export function bruteSeparated(
   return true;
 }
 
+/** From a node, one edge to `to`, with an arrowhead at this end (`headHere`) and / or there. */
+export interface BruteStep {
+  readonly to: string;
+  readonly headHere: boolean;
+  readonly headThere: boolean;
+}
+
+/** Every node's edge ends (directed edges both ways, bidirected edges), for path walks. */
+export function bruteIncidences(g: BruteGraph): Map<string, BruteStep[]> {
+  const inc = new Map<string, BruteStep[]>();
+  for (const v of g.nodes) inc.set(v, []);
+  for (const [a, b] of g.directed) {
+    inc.get(a)?.push({ to: b, headHere: false, headThere: true });
+    inc.get(b)?.push({ to: a, headHere: true, headThere: false });
+  }
+  for (const [a, b] of g.bidirected) {
+    inc.get(a)?.push({ to: b, headHere: true, headThere: true });
+    inc.get(b)?.push({ to: a, headHere: true, headThere: true });
+  }
+  return inc;
+}
+
 /** The graph with every directed edge out of X removed. */
 export function bruteBackdoorGraph(g: BruteGraph, X: readonly string[]): BruteGraph {
   const inX = new Set(X);
@@ -146,22 +168,7 @@ export function brutePathBackdoor(
   const inZ = new Set(Z);
   const deX = bruteDescendants(g, X);
   if (Z.some((v) => deX.has(v))) return false;
-  // Incidences: from v, an edge to w with arrowhead at v (headHere) and / or at w (headThere).
-  interface Step {
-    to: string;
-    headHere: boolean;
-    headThere: boolean;
-  }
-  const inc = new Map<string, Step[]>();
-  for (const v of g.nodes) inc.set(v, []);
-  for (const [a, b] of g.directed) {
-    inc.get(a)?.push({ to: b, headHere: false, headThere: true });
-    inc.get(b)?.push({ to: a, headHere: true, headThere: false });
-  }
-  for (const [a, b] of g.bidirected) {
-    inc.get(a)?.push({ to: b, headHere: true, headThere: true });
-    inc.get(b)?.push({ to: a, headHere: true, headThere: true });
-  }
+  const inc = bruteIncidences(g);
   const openCollider = (v: string): boolean =>
     [...bruteDescendants(g, [v])].some((w) => inZ.has(w));
   // Depth-first enumeration of simple paths; returns true if an open back-door path exists.

@@ -26,7 +26,14 @@ import {
   listMinimalFrontdoorSets,
 } from "../../src/identification/frontdoor.js";
 import { queryArb, toCausalGraph } from "./_arbitraries.js";
-import { type BruteGraph, bruteMinimalSets, subsets } from "./_brute.js";
+import {
+  type BruteGraph,
+  bruteBackdoorGraph,
+  bruteDescendants,
+  bruteIncidences,
+  bruteMinimalSets,
+  subsets,
+} from "./_brute.js";
 import {
   assignments,
   latentTable,
@@ -38,51 +45,16 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Path-based brute force (no Bayes-ball, no moral graphs, no library code).
 
-interface Step {
-  readonly to: string;
-  readonly headHere: boolean;
-  readonly headThere: boolean;
-}
-
-function incidences(g: BruteGraph): Map<string, Step[]> {
-  const inc = new Map<string, Step[]>();
-  for (const v of g.nodes) inc.set(v, []);
-  for (const [a, b] of g.directed) {
-    inc.get(a)?.push({ to: b, headHere: false, headThere: true });
-    inc.get(b)?.push({ to: a, headHere: true, headThere: false });
-  }
-  for (const [a, b] of g.bidirected) {
-    inc.get(a)?.push({ to: b, headHere: true, headThere: true });
-    inc.get(b)?.push({ to: a, headHere: true, headThere: true });
-  }
-  return inc;
-}
-
-/** Every node reachable from v by a directed path, v included. */
-function descendantsOf(g: BruteGraph, v: string): Set<string> {
-  const out = new Set([v]);
-  const stack = [v];
-  while (stack.length > 0) {
-    const u = stack.pop() as string;
-    for (const [a, b] of g.directed) {
-      if (a === u && !out.has(b)) {
-        out.add(b);
-        stack.push(b);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Whether C blocks every simple path between a node of A and a node of B: enumerates all simple
  * paths and applies Pearl's rule to every inner node.
  */
 function pathSeparated(g: BruteGraph, A: string[], B: string[], C: string[]): boolean {
-  const inc = incidences(g);
+  const inc = bruteIncidences(g);
   const inB = new Set(B);
   const inC = new Set(C);
-  const openCollider = (v: string): boolean => [...descendantsOf(g, v)].some((w) => inC.has(w));
+  const openCollider = (v: string): boolean =>
+    [...bruteDescendants(g, [v])].some((w) => inC.has(w));
   const onPath = new Set<string>();
   // At v (an inner node or the start), having arrived with an arrowhead at v iff `headIn`.
   const walk = (v: string, headIn: boolean | undefined): boolean => {
@@ -130,16 +102,12 @@ function directedPathAvoiding(g: BruteGraph, X: string[], Y: string[], Z: string
   });
 }
 
-function withoutEdgesOutOf(g: BruteGraph, S: string[]): BruteGraph {
-  return { ...g, directed: g.directed.filter(([a]) => !S.includes(a)) };
-}
-
 /** Pearl's front-door criterion for sets, from the definitions, by path enumeration. */
 function bruteFrontdoor(g: BruteGraph, X: string[], Y: string[], Z: string[]): boolean {
   if (directedPathAvoiding(g, X, Y, Z)) return false; // (i)
   if (Z.length === 0) return true;
-  if (!pathSeparated(withoutEdgesOutOf(g, X), X, Z, [])) return false; // (ii)
-  return pathSeparated(withoutEdgesOutOf(g, Z), Z, Y, X); // (iii)
+  if (!pathSeparated(bruteBackdoorGraph(g, X), X, Z, [])) return false; // (ii)
+  return pathSeparated(bruteBackdoorGraph(g, Z), Z, Y, X); // (iii)
 }
 
 // ---------------------------------------------------------------------------------------------
